@@ -76,7 +76,15 @@ export const checklistAnswerSchema = z.object({
 });
 export type ChecklistAnswer = z.infer<typeof checklistAnswerSchema>;
 
-export const EVIDENCE_KINDS = ['note', 'file-hash', 'graph-read', 'count', 'probe', 'version', 'other'] as const;
+export const EVIDENCE_KINDS = [
+  'note',
+  'file-hash',
+  'graph-read',
+  'count',
+  'probe',
+  'version',
+  'other',
+] as const;
 export const evidenceSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(EVIDENCE_KINDS),
@@ -236,7 +244,12 @@ export const inventorySchema = z.object({
 export type Inventory = z.infer<typeof inventorySchema>;
 export type InventoryRow<T extends InventoryTable> = Inventory[T][number];
 
-export const exceptionSchema = z.object({ upn: z.string().min(1), reason: z.string().min(1), at: iso, by: actor });
+export const exceptionSchema = z.object({
+  upn: z.string().min(1),
+  reason: z.string().min(1),
+  at: iso,
+  by: actor,
+});
 export type UserException = z.infer<typeof exceptionSchema>;
 
 /** One federation change the wizard made, so that rollback can undo exactly that. */
