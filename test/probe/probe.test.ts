@@ -23,11 +23,12 @@ describe('probe script', () => {
     );
     expect(code).not.toMatch(/[^-]>\s*\S/); // no redirection inside the script
     // brackets balance (a cheap syntax check)
-    for (const [open, close] of [
+    const pairs: [string, string][] = [
       ['{', '}'],
       ['(', ')'],
       ['[', ']'],
-    ]) {
+    ];
+    for (const [open, close] of pairs) {
       expect(code.split(open).length).toBe(code.split(close).length);
     }
   });
