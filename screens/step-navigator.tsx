@@ -60,7 +60,7 @@ export function StepNavigator(props: StepNavigatorProps) {
   // step through selectable rows: n > 0 forward, n < 0 back, stopping at the ends
   const moveBy = (n: number) => {
     const pos = selectable.indexOf(selectedRef.current);
-    const from = pos >= 0 ? pos : 0;
+    const from = Math.max(pos, 0);
     const next = Math.min(selectable.length - 1, Math.max(0, from + n));
     const index = selectable[next];
     if (index !== undefined) moveTo(index);
