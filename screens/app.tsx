@@ -1,0 +1,243 @@
+// The shell: holds the root state, gives every screen the UI context, routes between creating a
+// migration, picking one, the step list and a step, and owns the global keys (? help, q quit, Ctrl+C).
+// A store write that fails is shown in a red bar and never crashes the wizard.
+import { useApp, useInput } from 'ink';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MigrationEvent, MigrationEventWithMeta, ReduceResult, Refusal } from '../state/events.js';
+import { refKey } from '../state/ids.js';
+import type { RootState, StepRef } from '../state/model.js';
+import { currentMigration } from '../state/selectors.js';
+import { CreateMigration } from './create-migration.js';
+import { Frame, frameLayout } from './frame.js';
+import { GlobalHints } from './global-hints.js';
+import { Header } from './header.js';
+import { HelpOverlay } from './help-overlay.js';
+import { MigrationPicker } from './migration-picker.js';
+import { SizeGuard } from './size-guard.js';
+import { StepNavigator } from './step-navigator.js';
+import { StepView } from './step-view.js';
+import type { Theme } from './theme.js';
+import { UiContext, type UiContextValue } from './ui-context.js';
+import { useNavigatorRows } from './use-navigator-rows.js';
+
+/** What the shell needs of the store (state/store.ts provides it; tests pass one in memory). */
+export interface AppStore {
+  get(): RootState;
+  /** throws (a StoreError) when the write fails; the state then stays as it was */
+  dispatch(event: MigrationEventWithMeta): ReduceResult<RootState>;
+  stamp(event: MigrationEvent): MigrationEventWithMeta;
+}
+
+export interface StepRenderProps {
+  stepRef: StepRef;
+  onBack: () => void;
+}
+
+export interface AppProps {
+  store: AppStore;
+  theme: Theme;
+  /** makes a migration id from its name; the wizard passes slug + random suffix */
+  newId: (name: string) => string;
+  /** for tests only: stands in for the real StepView */
+  renderStep?: (props: StepRenderProps) => ReactNode;
+  /** called just before the app exits (q or Ctrl+C) */
+  onQuit?: () => void;
+}
+
+type View =
+  | { kind: 'create' }
+  | { kind: 'picker' }
+  | { kind: 'navigator'; focus?: string }
+  | { kind: 'step'; ref: StepRef };
+
+function initialView(root: RootState): View {
+  const m = currentMigration(root);
+  if (m) return { kind: 'step', ref: m.current };
+  return Object.keys(root.migrations).length === 0 ? { kind: 'create' } : { kind: 'picker' };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+export function App(props: AppProps) {
+  const { store, theme } = props;
+  const { exit } = useApp();
+  const [root, setRoot] = useState<RootState>(() => store.get());
+  const [view, setView] = useState<View>(() => initialView(root));
+  const [help, setHelpState] = useState(false);
+  const helpRef = useRef(false);
+  const setHelp = (open: boolean) => {
+    helpRef.current = open;
+    setHelpState(open);
+  };
+  const [capturing, setCapturing] = useState(false);
+  // The global key handler may run with a stale render: it reads these refs, not state.
+  const capturingRef = useRef(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const setCapturingInput = useCallback((on: boolean) => {
+    capturingRef.current = on;
+    setCapturing(on);
+  }, []);
+
+  const dispatch = useCallback(
+    (event: MigrationEvent): Refusal | null => {
+      let result: ReduceResult<RootState>;
+      try {
+        result = store.dispatch(store.stamp(event));
+      } catch (e) {
+        // The change is not on disk: say so in the bar, and hand the screen a refusal so it keeps
+        // what the admin typed instead of pretending it was recorded.
+        const message = oneLine(e instanceof Error ? e.message : String(e));
+        setError(`Not saved (${event.type}): ${message}`);
+        return { code: 'invalid', message: `Not saved: ${message}`, overridable: false };
+      }
+      if (!result.ok) return result.refusal;
+      setRoot(result.state);
+      setError(null);
+      return null;
+    },
+    [store],
+  );
+
+  const quit = useCallback(() => {
+    props.onQuit?.();
+    exit();
+  }, [exit, props.onQuit]);
+
+  useInput((input, key) => {
+    // exitOnCtrlC is off (so raw mode keeps working); Ctrl+C quits even while typing.
+    if (key.ctrl && input === 'c') {
+      quit();
+      return;
+    }
+    if (capturingRef.current) return;
+    if (helpRef.current) {
+      if (key.escape || input === '?') setHelp(false);
+      return;
+    }
+    if (input === '?') setHelp(true);
+    else if (input === 'q') quit();
+  });
+
+  const migration = currentMigration(root);
+  const migrationCount = Object.keys(root.migrations).length;
+
+  // One migration and none chosen yet (e.g. after an upgrade): choose it, no need to ask.
+  const onlyId = migrationCount === 1 && !migration ? Object.keys(root.migrations)[0] : undefined;
+  useEffect(() => {
+    if (onlyId === undefined) return;
+    if (dispatch({ type: 'select-migration', id: onlyId }) === null) {
+      const m = store.get().migrations[onlyId];
+      if (m) setView({ kind: 'step', ref: m.current });
+    }
+  }, [onlyId, dispatch, store]);
+
+  const openStep = (ref: StepRef) => {
+    const refusal = dispatch({ type: 'go-to-step', ref });
+    if (refusal) setError(refusal.message);
+    else setView({ kind: 'step', ref });
+  };
+  const selectMigration = (id: string) => {
+    const refusal = dispatch({ type: 'select-migration', id });
+    if (refusal) {
+      setError(refusal.message);
+      return;
+    }
+    const m = store.get().migrations[id];
+    setView(m ? { kind: 'step', ref: m.current } : { kind: 'navigator' });
+  };
+
+  // Routes that need a migration fall back when there is none (e.g. the file had none selected).
+  let route: View = view;
+  if ((route.kind === 'navigator' || route.kind === 'step') && !migration) {
+    route = migrationCount === 0 ? { kind: 'create' } : { kind: 'picker' };
+  }
+  if (route.kind === 'picker' && migrationCount === 0) route = { kind: 'create' };
+
+  const rows = useNavigatorRows(migration);
+
+  return (
+    <SizeGuard>
+      {(size) => {
+        const layout = frameLayout(size.columns, size.rows, error !== null);
+        const ui: UiContextValue = {
+          theme,
+          state: root,
+          dispatch,
+          setCapturingInput,
+          width: layout.bodyWidth,
+          height: layout.bodyHeight,
+        };
+        let body: ReactNode;
+        let title: string | undefined;
+        let escLabel: string | undefined;
+        if (help) {
+          body = <HelpOverlay height={layout.bodyHeight} />;
+          title = 'Help';
+          escLabel = 'close help';
+        } else if (route.kind === 'create') {
+          const canGoBack = migrationCount > 0;
+          title = 'New migration';
+          body = (
+            <CreateMigration
+              newId={props.newId}
+              cancelLabel={canGoBack ? 'back' : 'quit'}
+              onCancel={() =>
+                canGoBack ? setView(migration ? { kind: 'navigator' } : { kind: 'picker' }) : quit()
+              }
+              onCreated={() => setView({ kind: 'navigator' })}
+            />
+          );
+        } else if (route.kind === 'picker') {
+          title = 'Migrations';
+          escLabel = migration ? 'back' : undefined;
+          body = (
+            <MigrationPicker
+              height={layout.bodyHeight}
+              onSelect={selectMigration}
+              onNew={() => setView({ kind: 'create' })}
+              {...(migration ? { onBack: () => setView({ kind: 'navigator' }) } : {})}
+            />
+          );
+        } else if (route.kind === 'navigator' && migration) {
+          title = 'Steps';
+          body = (
+            <StepNavigator
+              rows={rows}
+              height={layout.bodyHeight}
+              initialKey={route.focus ?? refKey(migration.current)}
+              currentKey={refKey(migration.current)}
+              onOpen={openStep}
+              onContinue={() => openStep(migration.current)}
+              onSwitchMigration={() => setView({ kind: 'picker' })}
+            />
+          );
+        } else if (route.kind === 'step') {
+          const ref = route.ref;
+          escLabel = 'back';
+          const onBack = () => setView({ kind: 'navigator', focus: refKey(ref) });
+          body = props.renderStep ? (
+            props.renderStep({ stepRef: ref, onBack })
+          ) : (
+            <StepView key={refKey(ref)} stepRef={ref} onBack={onBack} />
+          );
+        }
+        return (
+          <UiContext.Provider value={ui}>
+            <Frame
+              theme={theme}
+              layout={layout}
+              header={<Header migration={route.kind === 'create' ? undefined : migration} title={title} />}
+              error={error}
+              hints={<GlobalHints capturing={capturing} escLabel={escLabel} />}
+            >
+              {body}
+            </Frame>
+          </UiContext.Provider>
+        );
+      }}
+    </SizeGuard>
+  );
+}
