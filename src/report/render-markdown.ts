@@ -1,16 +1,8 @@
 // Report -> Markdown for change tickets. Status is always a word (no glyphs, no colour), so it reads
 // the same pasted anywhere.
-import type { StepStatus } from '../../state/model.js';
 import { mdInline, mdQuote, mdTable } from './markdown-escape.js';
 import type { Report, ReportStep } from './report-model.js';
-
-export const STATUS_WORDS: Record<StepStatus, string> = {
-  pending: 'pending',
-  'in-progress': 'in progress',
-  done: 'done',
-  skipped: 'skipped',
-  blocked: 'blocked',
-};
+import { STATUS_WORDS } from './status-words.js';
 
 function answerWord(checked: boolean | null): string {
   if (checked === null) return 'not answered';

@@ -1,0 +1,116 @@
+// The command line: global options, the default wizard command and the non-interactive subcommands.
+// Subcommand modules are imported only when their command runs, and nothing here imports ink or
+// React: the wizard's environment (FORCE_COLOR, NODE_ENV) must be set before ink is first loaded.
+import { Command, Option } from 'commander';
+import { PHASES } from '../../state/model.js';
+import { EXIT } from './exit-codes.js';
+import { resolveStateDir } from './state-dir.js';
+
+export interface GlobalOptions {
+  stateDir?: string;
+  color: boolean;
+  ascii?: boolean;
+  demo?: boolean;
+  debug?: boolean;
+}
+
+export interface ProgramIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  stdinIsTty: boolean;
+  stdoutIsTty: boolean;
+  now: () => Date;
+}
+
+/** Builds the program; the chosen action stores its exit code in `result.code`. */
+export function buildProgram(version: string, io: ProgramIo, result: { code: number }): Command {
+  const program = new Command('mfa-migrate');
+  program
+    .description('Guides the move from on-premises Azure MFA Server to Microsoft Entra ID MFA.')
+    .version(version, '-V, --version', 'print the program version')
+    .helpOption('-h, --help', 'show help')
+    .option(
+      '--state-dir <dir>',
+      'folder with the wizard state (default: $MFA_MIGRATE_HOME or the config folder)',
+    )
+    .option('--no-color', 'no colours (also when NO_COLOR is set)')
+    .option('--ascii', 'ASCII borders and glyphs only')
+    .option('--demo', 'use the built-in demo tenant (no real tenant needed)')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run mfa-migrate --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Without a command, opens the full-screen wizard on the last migration (needs a terminal).',
+        'Exit codes: 0 ok, 1 runtime or state error, 2 usage error, 3 verification incomplete.',
+      ].join('\n'),
+    )
+    .action(async () => {
+      const g = program.opts<GlobalOptions>();
+      const { runWizardCommand } = await import('./wizard-command.js');
+      result.code = await runWizardCommand({
+        stateDir: resolveStateDir(g.stateDir, io.env),
+        programVersion: version,
+        color: g.color && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== ''),
+        ascii: g.ascii === true,
+        demo: g.demo === true,
+        interactive: io.stdinIsTty && io.stdoutIsTty,
+        env: io.env,
+        stderr: io.stderr,
+      });
+    });
+
+  program
+    .command('status')
+    .description('where each migration stands: current step, progress per phase, open items, blocks')
+    .option('--json', 'print JSON (for scripts)', false)
+    .option('--migration <name|id>', 'only this migration')
+    .action(async (opts: { json: boolean; migration?: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const { runStatus } = await import('./status-command.js');
+      result.code = runStatus({
+        stateDir: resolveStateDir(g.stateDir, io.env),
+        programVersion: version,
+        json: opts.json,
+        ...(opts.migration === undefined ? {} : { migration: opts.migration }),
+        out: io.stdout,
+      });
+    });
+
+  program
+    .command('report')
+    .description('the change-board report of a migration: what was checked, by whom, when, what is open')
+    .addOption(new Option('--format <format>', 'md (Markdown) or json').default('md'))
+    .option('--phase <phase>', `only one phase: ${PHASES.join(', ')}`)
+    .option('--migration <name|id>', 'which migration (default: the last one opened)')
+    .option('--out <file>', 'write to this file (or into this folder) instead of stdout')
+    .option('--show-phone-numbers', 'do not mask phone numbers in notes and evidence', false)
+    .action(
+      async (
+        opts: { format: string; phase?: string; migration?: string; out?: string; showPhoneNumbers: boolean },
+        cmd: Command,
+      ) => {
+        const g = cmd.optsWithGlobals<GlobalOptions>();
+        const { runReport } = await import('./report-command.js');
+        result.code = runReport({
+          stateDir: resolveStateDir(g.stateDir, io.env),
+          programVersion: version,
+          format: opts.format,
+          ...(opts.phase === undefined ? {} : { phase: opts.phase }),
+          ...(opts.migration === undefined ? {} : { migration: opts.migration }),
+          ...(opts.out === undefined ? {} : { out: opts.out }),
+          showPhoneNumbers: opts.showPhoneNumbers,
+          now: io.now(),
+          stdout: io.stdout,
+          stderr: io.stderr,
+        });
+      },
+    );
+
+  result.code = EXIT.ok;
+  return program;
+}
