@@ -15,13 +15,16 @@ import { describeWriteFailure, errnoCode, fileStamp, StoreError } from './store-
 
 export const STATE_FILE_NAME = 'state.json';
 
+/** The shape of state/reducer.ts's `reduce`. */
+export type Reducer = (state: RootState, event: MigrationEventWithMeta) => ReduceResult<RootState>;
+
 export interface StoreOptions {
   /** folder that holds state.json, the lock and the per-migration data folders */
   dir: string;
   /** this program's version, recorded in the file as `writtenBy` */
   programVersion: string;
-  /** the pure state machine; injectable for tests */
-  reduce?: typeof defaultReduce;
+  /** the pure state machine (defaults to state/reducer.ts); injectable for tests */
+  reduce?: Reducer;
   now?: () => Date;
   /** "osuser@host" stamped on events; defaults to the OS user and host name */
   actor?: string;
@@ -51,7 +54,7 @@ export function openStore(options: StoreOptions): Store {
   const dir = path.resolve(options.dir);
   const file = path.join(dir, STATE_FILE_NAME);
   const now = options.now ?? (() => new Date());
-  const reduce = options.reduce ?? defaultReduce;
+  const reduce: Reducer = options.reduce ?? defaultReduce;
   const actor = options.actor ?? defaultActor();
   const { programVersion } = options;
 
