@@ -1,5 +1,5 @@
-// Step 7's message to users, drafted for the admin to copy and adapt. Plain text, lines under 72
-// columns so that it survives e-mail clients and a copy from an 80-column terminal.
+// Step 7's message to users, drafted for the admin to copy and adapt. Plain text; the template's lines
+// stay under 72 columns so that it survives e-mail clients and a copy from an 80-column terminal.
 
 export interface CommunicationFacts {
   /** e.g. "Contoso IT"; who the message is from */
@@ -18,7 +18,7 @@ function given(value: string | undefined, fallback: string): string {
 }
 
 export function communicationDraft(facts: CommunicationFacts = {}): string {
-  const organisation = given(facts.organisation, 'IT');
+  const organisation = given(facts.organisation, 'Your IT team');
   const date = given(facts.date, '[date]');
   const helpdesk = given(facts.helpdesk, 'the IT helpdesk');
   return [
