@@ -1,0 +1,54 @@
+// Paging over @odata.nextLink, one page at a time, so a 50,000-member group never sits in memory.
+import type { GraphClient, GraphVersion } from '../client.js';
+import type { ErrorContext } from '../errors.js';
+import type { OperationId } from '../permissions.js';
+
+export interface CollectionPage<T> {
+  value?: T[];
+  '@odata.nextLink'?: string;
+}
+
+export interface PageOptions {
+  version?: GraphVersion;
+  headers?: Record<string, string>;
+  ctx?: Omit<ErrorContext, 'op' | 'host' | 'signIn'>;
+  signal?: AbortSignal;
+}
+
+export async function* pages<T>(
+  graph: GraphClient,
+  op: OperationId,
+  firstPath: string,
+  opts: PageOptions = {},
+): AsyncGenerator<T[], void, undefined> {
+  let next: string | undefined = firstPath;
+  let first = true;
+  while (next !== undefined) {
+    if (opts.signal?.aborted) return;
+    const link: string = next;
+    const page: CollectionPage<T> = await graph.run(
+      op,
+      () => {
+        const req = first ? graph.api(link, opts.version) : graph.api(link);
+        if (opts.headers) req.headers(opts.headers);
+        return req.get() as Promise<CollectionPage<T>>;
+      },
+      opts.ctx,
+    );
+    first = false;
+    yield page.value ?? [];
+    next = page['@odata.nextLink'];
+  }
+}
+
+/** Whole collection, for the small ones (domains, policies, applications). */
+export async function all<T>(
+  graph: GraphClient,
+  op: OperationId,
+  path: string,
+  opts: PageOptions = {},
+): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages<T>(graph, op, path, opts)) out.push(...page);
+  return out;
+}
