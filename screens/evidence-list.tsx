@@ -1,0 +1,180 @@
+// Evidence recorded on a step: what was checked and what was seen (notes, counts, versions...).
+// `a` adds one (kind, label, value), `x` removes the selected one after a y/n.
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useState } from 'react';
+import type { Evidence } from '../state/model.js';
+import { currentMigration } from '../state/selectors.js';
+import { ConfirmYesNo } from './confirm-yes-no.js';
+import { KeyHints } from './key-hints.js';
+import { ScrollBox } from './scroll-box.js';
+import type { SectionProps } from './section-props.js';
+import { newId, shortTime, stepStateOf } from './step-data.js';
+import { TextPrompt } from './text-prompt.js';
+import { useUi } from './ui-context.js';
+import { cell } from './wrap-text.js';
+
+/** Kinds an admin types by hand; hashes, Graph reads and probes are recorded by the checks. */
+export const MANUAL_EVIDENCE_KINDS = ['note', 'count', 'version', 'other'] as const;
+type ManualKind = (typeof MANUAL_EVIDENCE_KINDS)[number];
+
+export function evidenceValueProblem(kind: ManualKind, value: string): string | null {
+  if (value.trim() === '') return 'Write the value you saw.';
+  if (kind === 'count' && !/^\d+$/.test(value.trim())) return 'A count is a whole number, e.g. 1250.';
+  return null;
+}
+
+type Mode =
+  | { kind: 'list' }
+  | { kind: 'choose-kind'; index: number }
+  | { kind: 'label'; evidenceKind: ManualKind }
+  | { kind: 'value'; evidenceKind: ManualKind; label: string }
+  | { kind: 'remove'; evidence: Evidence };
+
+function KindChooser(props: {
+  index: number;
+  onMove: (i: number) => void;
+  onPick: () => void;
+  onCancel: () => void;
+}) {
+  const { theme, setCapturingInput } = useUi();
+  useEffect(() => {
+    setCapturingInput(true);
+    return () => setCapturingInput(false);
+  }, [setCapturingInput]);
+  useInput((input, key) => {
+    const n = MANUAL_EVIDENCE_KINDS.length;
+    if (key.leftArrow || key.upArrow) props.onMove((props.index + n - 1) % n);
+    else if (key.rightArrow || key.downArrow || input === ' ') props.onMove((props.index + 1) % n);
+    else if (key.return) props.onPick();
+    else if (key.escape) props.onCancel();
+  });
+  return (
+    <Text wrap="truncate-end">
+      <Text bold>Kind:</Text>
+      {MANUAL_EVIDENCE_KINDS.map((k, i) =>
+        i === props.index ? (
+          <Text key={k} bold color={theme.color.selected}>
+            {` [${k}]`}
+          </Text>
+        ) : (
+          <Text key={k}>{`  ${k} `}</Text>
+        ),
+      )}
+      <Text color={theme.color.muted}>{'  ←→ choose  Enter next  Esc cancel'}</Text>
+    </Text>
+  );
+}
+
+export function EvidenceList(props: SectionProps) {
+  const { theme, state, dispatch } = useUi();
+  const [selected, setSelected] = useState(0);
+  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const m = currentMigration(state);
+  const list = (m ? stepStateOf(m, props.stepRef)?.evidence : undefined) ?? [];
+  const index = Math.min(selected, Math.max(0, list.length - 1));
+  const current = list[index];
+
+  useInput(
+    (input, key) => {
+      if (key.downArrow || input === 'j') setSelected(Math.min(list.length - 1, index + 1));
+      else if (key.upArrow || input === 'k') setSelected(Math.max(0, index - 1));
+      else if (input === 'a') setMode({ kind: 'choose-kind', index: 0 });
+      else if (input === 'x' && current) setMode({ kind: 'remove', evidence: current });
+    },
+    { isActive: props.active && mode.kind === 'list' },
+  );
+
+  const w = props.width;
+  const valueWidth = Math.max(8, w - 2 - 9 - 22 - 20);
+  const rows = list.map((e, i) => {
+    const on = i === index;
+    return (
+      <Text key={e.id} wrap="truncate-end" color={on ? theme.color.selected : undefined} bold={on}>
+        {on ? theme.glyph.pointer : ' '} {cell(e.kind, 8)} {cell(e.label, 21)} {cell(e.value, valueWidth)}{' '}
+        <Text color={theme.color.muted}>{shortTime(e.at)}</Text>
+      </Text>
+    );
+  });
+
+  let bottom: React.ReactNode;
+  if (mode.kind === 'choose-kind') {
+    bottom = (
+      <KindChooser
+        index={mode.index}
+        onMove={(i) => setMode({ kind: 'choose-kind', index: i })}
+        onPick={() => setMode({ kind: 'label', evidenceKind: MANUAL_EVIDENCE_KINDS[mode.index] ?? 'note' })}
+        onCancel={() => setMode({ kind: 'list' })}
+      />
+    );
+  } else if (mode.kind === 'label') {
+    bottom = (
+      <TextPrompt
+        label={`${mode.evidenceKind} label:`}
+        placeholder="what this is, e.g. Users in MFA Server"
+        maxLength={80}
+        validate={(v) => (v.trim() ? null : 'A label is required.')}
+        onCancel={() => setMode({ kind: 'list' })}
+        onSubmit={(label) => setMode({ kind: 'value', evidenceKind: mode.evidenceKind, label: label.trim() })}
+      />
+    );
+  } else if (mode.kind === 'value') {
+    bottom = (
+      <TextPrompt
+        label={`${mode.label}:`}
+        placeholder="the value"
+        maxLength={300}
+        validate={(v) => evidenceValueProblem(mode.evidenceKind, v)}
+        onCancel={() => setMode({ kind: 'list' })}
+        onSubmit={(value) => {
+          setMode({ kind: 'list' });
+          const refused = dispatch({
+            type: 'add-evidence',
+            ref: props.stepRef,
+            evidence: { id: newId('ev'), kind: mode.evidenceKind, label: mode.label, value: value.trim() },
+          });
+          if (!refused) setSelected(list.length);
+        }}
+      />
+    );
+  } else if (mode.kind === 'remove') {
+    bottom = (
+      <ConfirmYesNo
+        question={`Remove evidence "${mode.evidence.label}"?`}
+        onNo={() => setMode({ kind: 'list' })}
+        onYes={() => {
+          setMode({ kind: 'list' });
+          dispatch({ type: 'remove-evidence', ref: props.stepRef, evidenceId: mode.evidence.id });
+        }}
+      />
+    );
+  } else {
+    bottom = (
+      <>
+        <Text wrap="truncate-end" color={theme.color.muted}>
+          {current ? `${current.label}: ${current.value}  (${current.by})` : ' '}
+        </Text>
+        <KeyHints
+          hints={[
+            ['↑↓', 'move'],
+            ['a', 'add evidence'],
+            ['x', 'remove'],
+          ]}
+        />
+      </>
+    );
+  }
+
+  return (
+    <Box flexDirection="column" height={props.height}>
+      <ScrollBox
+        height={Math.max(1, props.height - 2)}
+        selected={index}
+        rows={rows}
+        empty="No evidence yet. Press a to record a note, a count or a version you saw."
+      />
+      <Box flexDirection="column" height={2}>
+        {bottom}
+      </Box>
+    </Box>
+  );
+}

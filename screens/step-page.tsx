@@ -1,0 +1,189 @@
+// One step, as sections behind tabs: What & why, Checklist, (the step's own sections), Notes,
+// Evidence, History. The page owns the status keys (d/s/b/r/i), the reason prompt for skip/block,
+// and shows any refusal from the reducer with the override flow.
+import { Box, Text, useInput } from 'ink';
+import { type ReactNode, useState } from 'react';
+import type { StepRef } from '../state/model.js';
+import { currentMigration } from '../state/selectors.js';
+import { Checklist } from './checklist.js';
+import { EvidenceList } from './evidence-list.js';
+import { GuardRefusal } from './guard-refusal.js';
+import { KeyHints } from './key-hints.js';
+import { NotesSection } from './notes-section.js';
+import { ReasonPrompt } from './reason-prompt.js';
+import type { SectionProps } from './section-props.js';
+import { statusWord, stepStateOf, waveOf } from './step-data.js';
+import { StepHistory } from './step-history.js';
+import { useStepScope } from './step-scope.js';
+import { StepStatusBar, statusKeys } from './step-status-bar.js';
+import { StepSummary } from './step-summary.js';
+import { Tabs } from './tabs.js';
+import { UiContext, useUi } from './ui-context.js';
+
+export interface SectionDef {
+  id: string;
+  label: string;
+  render: (props: SectionProps) => ReactNode;
+}
+
+export interface StepPageProps {
+  stepRef: StepRef;
+  onBack: () => void;
+  /** the step's own sections, shown after the checklist */
+  extraSections?: SectionDef[];
+  /** section to open first */
+  initialSection?: string;
+}
+
+const SUMMARY: SectionDef = { id: 'summary', label: 'What & why', render: (p) => <StepSummary {...p} /> };
+const CHECKLIST: SectionDef = { id: 'checklist', label: 'Checklist', render: (p) => <Checklist {...p} /> };
+const NOTES: SectionDef = { id: 'notes', label: 'Notes', render: (p) => <NotesSection {...p} /> };
+const EVIDENCE: SectionDef = { id: 'evidence', label: 'Evidence', render: (p) => <EvidenceList {...p} /> };
+const HISTORY: SectionDef = { id: 'history', label: 'History', render: (p) => <StepHistory {...p} /> };
+
+type Modal = { kind: 'reason'; status: 'skipped' | 'blocked' } | null;
+
+export function StepPage(props: StepPageProps) {
+  const outer = useUi();
+  const scope = useStepScope();
+  const { theme, width, height } = outer;
+  const sections = [SUMMARY, CHECKLIST, ...(props.extraSections ?? []), NOTES, EVIDENCE, HISTORY];
+  const [sectionId, setSectionId] = useState(props.initialSection ?? 'summary');
+  const [modal, setModal] = useState<Modal>(null);
+  const m = currentMigration(outer.state);
+  const step = m ? stepStateOf(m, props.stepRef) : undefined;
+  const status = step?.status ?? 'pending';
+  const keys = statusKeys(status);
+  const idx = Math.max(
+    0,
+    sections.findIndex((s) => s.id === sectionId),
+  );
+  const section = sections[idx] ?? SUMMARY;
+  const { dispatch } = scope.ui;
+
+  const setStatus = (next: 'in-progress' | 'done' | 'skipped' | 'blocked', reason?: string) => {
+    const refused = dispatch({
+      type: 'set-step-status',
+      ref: props.stepRef,
+      status: next,
+      ...(reason ? { reason } : {}),
+    });
+    if (!refused) scope.setNotice(`Marked ${statusWord(next)}.`);
+  };
+
+  useInput(
+    (input, key) => {
+      if (key.escape) {
+        props.onBack();
+        return;
+      }
+      if (key.tab || input === ']' || input === '[') {
+        const back = (key.tab && key.shift) || input === '[';
+        const next = (idx + (back ? sections.length - 1 : 1)) % sections.length;
+        setSectionId(sections[next]?.id ?? 'summary');
+        scope.setNotice(null);
+        return;
+      }
+      if (!keys.some(([k]) => k === input)) return;
+      if (input === 'd') setStatus('done');
+      else if (input === 'i') setStatus('in-progress');
+      else if (input === 's') setModal({ kind: 'reason', status: 'skipped' });
+      else if (input === 'b') setModal({ kind: 'reason', status: 'blocked' });
+      else if (input === 'r') {
+        const refused = dispatch({ type: 'reopen-step', ref: props.stepRef });
+        if (!refused) scope.setNotice('Reopened; the history keeps what was recorded before.');
+      }
+    },
+    { isActive: !scope.capturing && !modal && !scope.refusal },
+  );
+
+  if (!m || !step) {
+    return (
+      <Box flexDirection="column" height={height}>
+        <Text color={theme.color.error}>
+          {theme.glyph.error} This step is not part of the current migration. Press Esc to go back.
+        </Text>
+      </Box>
+    );
+  }
+
+  const bodyHeight = Math.max(3, height - 4);
+  // A refusal or a reason prompt opens under the section, which stays mounted (keeping its
+  // selection) but deaf to keys until the modal closes.
+  let modalNode: ReactNode = null;
+  let modalHeight = 0;
+  if (scope.refusal) {
+    const r = scope.refusal;
+    modalHeight = 5;
+    modalNode = (
+      <GuardRefusal
+        key={r.serial}
+        refusal={r.refusal}
+        event={r.event}
+        width={width}
+        onDone={(notice) => {
+          scope.clearRefusal();
+          scope.setNotice(notice);
+        }}
+      />
+    );
+  } else if (modal) {
+    const label = modal.status === 'skipped' ? 'Why skip this step?' : 'What blocks this step?';
+    modalHeight = 2;
+    modalNode = (
+      <ReasonPrompt
+        label={label}
+        onCancel={() => setModal(null)}
+        onSubmit={(reason) => {
+          setModal(null);
+          setStatus(modal.status, reason);
+        }}
+      />
+    );
+  }
+  const sectionHeight = Math.max(2, bodyHeight - modalHeight);
+  const body = (
+    <>
+      <Box flexDirection="column" height={sectionHeight} overflow="hidden">
+        {section.render({
+          stepRef: props.stepRef,
+          active: modalNode === null && !scope.capturing,
+          height: sectionHeight,
+          width,
+        })}
+      </Box>
+      {modalNode ? (
+        <Box flexDirection="column" height={bodyHeight - sectionHeight} overflow="hidden">
+          {modalNode}
+        </Box>
+      ) : null}
+    </>
+  );
+
+  const message =
+    scope.notice ??
+    ((status === 'skipped' || status === 'blocked') && step.reason
+      ? `${theme.glyph.status[status]} ${statusWord(status)}: ${step.reason}`
+      : '');
+  const waveName = waveOf(m, props.stepRef.wave)?.name;
+  return (
+    <UiContext.Provider value={scope.ui}>
+      <Box flexDirection="column" height={height} width={width}>
+        <StepStatusBar
+          stepRef={props.stepRef}
+          step={step}
+          width={width}
+          {...(waveName ? { waveName } : {})}
+        />
+        <Tabs tabs={sections} active={section.id} />
+        <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+          {body}
+        </Box>
+        <Text wrap="truncate-end" color={scope.notice ? theme.color.ok : theme.color.warn}>
+          {message || ' '}
+        </Text>
+        <KeyHints hints={[['Tab', 'section'], ...keys, ['Esc', 'back']]} />
+      </Box>
+    </UiContext.Provider>
+  );
+}

@@ -1,0 +1,171 @@
+// Steps 5 and 6 are done once per wave. Without a wave, the step shows its waves: counts and the
+// status of both per-wave steps; `a` adds a wave, `R` renames one, Enter opens the wave's step.
+import { Box, Text, useInput } from 'ink';
+import { type ReactNode, useState } from 'react';
+import { stepDef } from '../state/catalogue/index.js';
+import type { Wave, WaveStepId } from '../state/model.js';
+import { currentMigration, waveStepStatus } from '../state/selectors.js';
+import { validateWaveName } from '../state/validation.js';
+import { GuardRefusal } from './guard-refusal.js';
+import { KeyHints } from './key-hints.js';
+import { ScrollBox } from './scroll-box.js';
+import { newId, statusWord } from './step-data.js';
+import { useStepScope } from './step-scope.js';
+import { statusColor } from './step-status-bar.js';
+import { TextPrompt } from './text-prompt.js';
+import { UiContext, useUi } from './ui-context.js';
+import { cell, truncate } from './wrap-text.js';
+
+export interface WavesOverviewProps {
+  step: WaveStepId;
+  onOpen: (waveId: string) => void;
+  onBack: () => void;
+}
+
+type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'rename'; wave: Wave };
+
+const count = (n: number | undefined) => (n === undefined ? '-' : String(n));
+
+export function WavesOverview(props: WavesOverviewProps) {
+  const outer = useUi();
+  const scope = useStepScope();
+  const { theme, width, height } = outer;
+  const [selected, setSelected] = useState(0);
+  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const m = currentMigration(outer.state);
+  const waves = m?.waves ?? [];
+  const index = Math.min(selected, Math.max(0, waves.length - 1));
+  const wave = waves[index];
+  const def = stepDef(props.step);
+
+  useInput(
+    (input, key) => {
+      if (key.escape) props.onBack();
+      else if (key.downArrow || input === 'j') setSelected(Math.min(waves.length - 1, index + 1));
+      else if (key.upArrow || input === 'k') setSelected(Math.max(0, index - 1));
+      else if (input === 'a') setMode({ kind: 'add' });
+      else if (input === 'R' && wave) setMode({ kind: 'rename', wave });
+      else if (key.return && wave) props.onOpen(wave.id);
+    },
+    { isActive: mode.kind === 'list' && !scope.capturing && !scope.refusal },
+  );
+
+  if (!m) return <Text color={theme.color.error}>No migration is selected.</Text>;
+
+  const status = waveStepStatus(m, props.step);
+  const right = `${theme.glyph.status[status]} ${statusWord(status)}`;
+  const s5 = stepDef('migrate-users').label;
+  const s6 = stepDef('validate').label;
+  const rows = waves.map((w, i) => {
+    const on = i === index;
+    const a = w.steps['migrate-users'].status;
+    const b = w.steps.validate.status;
+    return (
+      <Text key={w.id} wrap="truncate-end" color={on ? theme.color.selected : undefined} bold={on}>
+        {on ? theme.glyph.pointer : ' '} {cell(w.name, 22)} {cell(count(w.counts.members), 8)}{' '}
+        {cell(count(w.counts.migrated), 8)} {cell(count(w.counts.verified), 8)}{' '}
+        <Text color={statusColor(theme, a)}>{cell(`${theme.glyph.status[a]} ${statusWord(a)}`, 13)}</Text>{' '}
+        <Text color={statusColor(theme, b)}>{`${theme.glyph.status[b]} ${statusWord(b)}`}</Text>
+      </Text>
+    );
+  });
+
+  let bottom: ReactNode;
+  if (scope.refusal) {
+    const r = scope.refusal;
+    bottom = (
+      <GuardRefusal
+        key={r.serial}
+        refusal={r.refusal}
+        event={r.event}
+        width={width}
+        onDone={(notice) => {
+          scope.clearRefusal();
+          scope.setNotice(notice);
+        }}
+      />
+    );
+  } else if (mode.kind === 'add') {
+    bottom = (
+      <TextPrompt
+        label="New wave name:"
+        placeholder='e.g. "Pilot - IT"'
+        maxLength={60}
+        validate={(v) => validateWaveName(v, m)}
+        onCancel={() => setMode({ kind: 'list' })}
+        onSubmit={(name) => {
+          setMode({ kind: 'list' });
+          const refused = scope.ui.dispatch({ type: 'add-wave', id: newId('wave'), name: name.trim() });
+          if (!refused) {
+            setSelected(waves.length);
+            scope.setNotice(`Wave "${name.trim()}" added. Enter opens it.`);
+          }
+        }}
+      />
+    );
+  } else if (mode.kind === 'rename') {
+    const target = mode.wave;
+    bottom = (
+      <TextPrompt
+        label="Rename wave to:"
+        initial={target.name}
+        maxLength={60}
+        validate={(v) => validateWaveName(v, m, target.id)}
+        onCancel={() => setMode({ kind: 'list' })}
+        onSubmit={(name) => {
+          setMode({ kind: 'list' });
+          const refused = scope.ui.dispatch({ type: 'rename-wave', waveId: target.id, name: name.trim() });
+          if (!refused) scope.setNotice('Wave renamed.');
+        }}
+      />
+    );
+  } else {
+    bottom = (
+      <Text wrap="truncate-end" color={theme.color.ok}>
+        {scope.notice ?? ' '}
+      </Text>
+    );
+  }
+
+  // header, intro, column titles = 3 rows; bottom area 5 rows (a refusal may wrap); hints 1 row.
+  const listHeight = Math.max(1, height - 9);
+  return (
+    <UiContext.Provider value={scope.ui}>
+      <Box flexDirection="column" height={height} width={width}>
+        <Box width={width} justifyContent="space-between">
+          <Text bold color={theme.color.accent} wrap="truncate-end">
+            {truncate(`Step ${def.label} · ${def.title} · waves`, width - right.length - 2)}
+          </Text>
+          <Text color={statusColor(theme, status)}>{right}</Text>
+        </Box>
+        <Text color={theme.color.muted} wrap="truncate-end">
+          {truncate(
+            `Each wave is one migration group and its rollout group(s); steps ${s5} and ${s6} are done per wave.`,
+            width,
+          )}
+        </Text>
+        <Text bold color={theme.color.muted} wrap="truncate-end">
+          {`  ${cell('Wave', 22)} ${cell('Members', 8)} ${cell('Migrated', 8)} ${cell('Verified', 8)} ${cell(`Step ${s5}`, 13)} Step ${s6}`}
+        </Text>
+        <ScrollBox
+          height={listHeight}
+          selected={index}
+          rows={rows}
+          empty="No waves yet. Press a to add the first one (a small pilot group is a good start)."
+        />
+        <Box flexDirection="column" height={5}>
+          {bottom}
+        </Box>
+        <KeyHints
+          hints={[
+            ['↑↓', 'move'],
+            ['Enter', 'open wave'],
+            ['a', 'add wave'],
+            ['R', 'rename'],
+            ['Esc', 'back'],
+          ]}
+        />
+      </Box>
+    </UiContext.Provider>
+  );
+}
