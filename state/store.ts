@@ -8,6 +8,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import type { z } from 'zod';
 import type { MigrationEvent, MigrationEventWithMeta, ReduceResult } from './events.js';
+import { acquireLock, type Lock } from './lock.js';
 import { emptyRootState, type RootState, rootStateSchema, SCHEMA_VERSION } from './model.js';
 import { reduce as defaultReduce } from './reducer.js';
 import { migrate, schemaVersionOf } from './schema-migrations.js';
@@ -28,6 +29,12 @@ export interface StoreOptions {
   now?: () => Date;
   /** "osuser@host" stamped on events; defaults to the OS user and host name */
   actor?: string;
+  /**
+   * For readers (status, report) that may run beside an open wizard or on a read-only copy: creates
+   * and moves nothing, upgrades an older file in memory only, and refuses dispatch. A missing folder
+   * or file reads as the empty state.
+   */
+  readOnly?: boolean;
 }
 
 export interface Store {
@@ -35,8 +42,12 @@ export interface Store {
   readonly dir: string;
   /** the state file (absolute) */
   readonly file: string;
-  /** set when the file was upgraded from an older schema on open; `backup` holds the old file */
-  readonly upgradedFrom?: { schemaVersion: number; backup: string };
+  /**
+   * set when the file was upgraded from an older schema on open; `backup` holds the old file
+   * (undefined when opened read-only: nothing was written)
+   */
+  readonly upgradedFrom?: { schemaVersion: number; backup?: string };
+  readonly readOnly: boolean;
   /** The current state. Treat it as read-only: change it only through dispatch. */
   get(): RootState;
   /**
@@ -46,7 +57,7 @@ export interface Store {
   dispatch(event: MigrationEventWithMeta): ReduceResult<RootState>;
   /** Adds the time and the actor to an event. */
   stamp(event: MigrationEvent): MigrationEventWithMeta;
-  /** `<dir>/migrations/<id>`, created (0700) on demand, for large per-user files. */
+  /** `<dir>/migrations/<id>`, created (0700) on demand (not when read-only), for large per-user files. */
   migrationDir(id: string): string;
 }
 
@@ -57,16 +68,27 @@ export function openStore(options: StoreOptions): Store {
   const reduce: Reducer = options.reduce ?? defaultReduce;
   const actor = options.actor ?? defaultActor();
   const { programVersion } = options;
+  const readOnly = options.readOnly === true;
 
-  ensureStateDir(dir);
-  assertWritable(dir);
+  if (!readOnly) {
+    ensureStateDir(dir);
+    assertWritable(dir);
+  }
 
-  const loaded = loadStateFile(file, now);
-  const conf = openConf(dir, file);
+  const loaded = loadStateFile(file, programVersion, now, !readOnly);
+  // conf only writes; a read-only store never needs it (and conf would create the folder).
+  const conf = readOnly ? undefined : openConf(dir, file);
   let state: RootState = loaded.state ?? emptyRootState(programVersion);
   let upgradedFrom: Store['upgradedFrom'];
 
   const write = (next: RootState): void => {
+    if (conf === undefined) {
+      throw new StoreError(
+        'read-only',
+        file,
+        `The state in ${dir} was opened for reading only, so the change was not saved. Use the wizard to change it.`,
+      );
+    }
     try {
       conf.store = next;
     } catch (error) {
@@ -80,8 +102,21 @@ export function openStore(options: StoreOptions): Store {
     }
   };
 
-  if (loaded.upgradedFrom !== undefined) {
-    const backup = keepCopy(file, `schema-v${loaded.upgradedFrom}`, now);
+  if (loaded.upgradedFrom !== undefined && readOnly) {
+    upgradedFrom = { schemaVersion: loaded.upgradedFrom };
+  } else if (loaded.upgradedFrom !== undefined) {
+    let backup: string;
+    try {
+      backup = keepCopy(file, `schema-v${loaded.upgradedFrom}`, now);
+    } catch (error) {
+      throw new StoreError(
+        'read-only',
+        file,
+        `The state file ${file} needs an upgrade, but a copy of the old one could not be kept: ` +
+          `${describeWriteFailure(error)}. Nothing was changed; free space or fix permissions, then try again.`,
+        { cause: error },
+      );
+    }
     state = { ...state, writtenBy: programVersion };
     write(state);
     upgradedFrom = { schemaVersion: loaded.upgradedFrom, backup };
@@ -90,9 +125,11 @@ export function openStore(options: StoreOptions): Store {
   return {
     dir,
     file,
+    readOnly,
     ...(upgradedFrom === undefined ? {} : { upgradedFrom }),
     get: () => state,
     dispatch(event) {
+      if (readOnly) write(state); // throws: says the store is read-only
       const result = reduce(state, event);
       if (!result.ok) return result;
       if (result.state === state) return result; // nothing changed, nothing to write
@@ -123,6 +160,7 @@ export function openStore(options: StoreOptions): Store {
         );
       }
       const target = path.join(dir, 'migrations', id);
+      if (readOnly) return target;
       try {
         fs.mkdirSync(target, { recursive: true, mode: 0o700 });
       } catch (error) {
@@ -137,6 +175,23 @@ export function openStore(options: StoreOptions): Store {
       return target;
     },
   };
+}
+
+/**
+ * The wizard's way in: takes the folder's lock *before* reading the state, so a second instance
+ * never upgrades or moves aside a file the first one has open. The caller releases the lock (see
+ * releaseOnExit in lock.ts); when opening fails, the lock is released here.
+ */
+export function openLockedStore(options: Omit<StoreOptions, 'readOnly'>): { store: Store; lock: Lock } {
+  const dir = path.resolve(options.dir);
+  ensureStateDir(dir);
+  const lock = acquireLock(dir, options.now === undefined ? {} : { now: options.now });
+  try {
+    return { store: openStore(options), lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 /** Creates the state folder (0700) when only it is missing; never creates its parents. */
@@ -194,10 +249,14 @@ function assertWritable(dir: string): void {
     fs.accessSync(dir, fs.constants.W_OK);
     fs.writeFileSync(probe, '', { flag: 'wx', mode: 0o600 });
   } catch (error) {
+    const code = errnoCode(error);
+    const why = ['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT'].includes(code ?? '')
+      ? describeWriteFailure(error)
+      : `it does not accept new files (${code ?? 'unknown error'})`;
     throw new StoreError(
       'read-only',
       dir,
-      `The state folder ${dir} is not writable: ${describeWriteFailure(error)}. ` +
+      `The state folder ${dir} is not writable: ${why}. ` +
         'mfa-migrate saves every change there; fix its permissions or choose another folder.',
       { cause: error },
     );
@@ -212,12 +271,13 @@ interface Loaded {
   upgradedFrom?: number;
 }
 
-function loadStateFile(file: string, now: () => Date): Loaded {
+function loadStateFile(file: string, programVersion: string, now: () => Date, mayMove: boolean): Loaded {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return {};
+    // ENOTDIR: a read-only open of a folder path that is a file; nothing to read there either.
+    if (errnoCode(error) === 'ENOENT' || (!mayMove && errnoCode(error) === 'ENOTDIR')) return {};
     throw new StoreError(
       'unreadable',
       file,
@@ -231,12 +291,18 @@ function loadStateFile(file: string, now: () => Date): Loaded {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw movedAsideError('corrupt', file, 'is not valid JSON', now, error);
+    throw badFileError('corrupt', file, 'is not valid JSON', now, mayMove, error);
   }
 
   const version = schemaVersionOf(raw);
   if (version === undefined) {
-    throw movedAsideError('invalid', file, 'is not an mfa-migrate state (it has no schemaVersion)', now);
+    throw badFileError(
+      'invalid',
+      file,
+      'is not an mfa-migrate state (it has no schemaVersion)',
+      now,
+      mayMove,
+    );
   }
   if (version > SCHEMA_VERSION) {
     const writtenBy = (raw as { writtenBy?: unknown }).writtenBy;
@@ -244,8 +310,8 @@ function loadStateFile(file: string, now: () => Date): Loaded {
     throw new StoreError(
       'newer-version',
       file,
-      `The state file ${file} was written by ${by} (schema version ${version}); this program reads up to ` +
-        `schema version ${SCHEMA_VERSION}. The file was left untouched; update mfa-migrate to open it.`,
+      `The state file ${file} was written by ${by} (schema version ${version}); this is mfa-migrate ` +
+        `${programVersion}, which reads up to schema version ${SCHEMA_VERSION}. The file was left untouched; update mfa-migrate to open it.`,
     );
   }
 
@@ -255,35 +321,49 @@ function loadStateFile(file: string, now: () => Date): Loaded {
       upgraded = migrate(raw);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      throw movedAsideError(
+      throw badFileError(
         'invalid',
         file,
         `could not be upgraded from schema version ${version} (${why})`,
         now,
+        mayMove,
       );
     }
   }
 
   const parsed = rootStateSchema.safeParse(upgraded);
   if (!parsed.success) {
-    throw movedAsideError(
+    throw badFileError(
       'invalid',
       file,
       `is not a valid mfa-migrate state (${summarizeIssues(parsed.error)})`,
       now,
+      mayMove,
     );
   }
   return version < SCHEMA_VERSION ? { state: parsed.data, upgradedFrom: version } : { state: parsed.data };
 }
 
-/** Moves the bad file aside (never deleting or overwriting anything) and builds the error to throw. */
-function movedAsideError(
+/**
+ * Moves the bad file aside (never deleting or overwriting anything) and builds the error to throw.
+ * A read-only open leaves it in place: moving is the wizard's job.
+ */
+function badFileError(
   code: 'corrupt' | 'invalid',
   file: string,
   what: string,
   now: () => Date,
+  mayMove: boolean,
   cause?: unknown,
 ): StoreError {
+  if (!mayMove) {
+    return new StoreError(
+      code,
+      file,
+      `The state file ${file} ${what}. It was left in place; open the wizard to move it aside, or restore it from a backup.`,
+      { cause },
+    );
+  }
   let movedTo: string;
   try {
     movedTo = moveAside(file, code, now);
@@ -307,8 +387,19 @@ function movedAsideError(
 
 /** `<file>.<kind>-<time>`, with -2, -3, ... when taken. link + unlink never overwrites a target. */
 function moveAside(file: string, kind: string, now: () => Date): string {
-  const target = claimName(file, kind, now, (candidate) => fs.linkSync(file, candidate));
-  fs.unlinkSync(file);
+  let renamed = false;
+  const target = claimName(file, kind, now, (candidate) => {
+    try {
+      fs.linkSync(file, candidate);
+    } catch (error) {
+      // Some file systems (FAT, some network shares) have no hard links: check, then rename.
+      if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(errnoCode(error) ?? '')) throw error;
+      if (fs.existsSync(candidate)) throw Object.assign(new Error('taken'), { code: 'EEXIST' });
+      fs.renameSync(file, candidate);
+      renamed = true;
+    }
+  });
+  if (!renamed) fs.unlinkSync(file);
   return target;
 }
 

@@ -13,7 +13,7 @@ import {
   type StepId,
   type StepState,
 } from '../../state/model.js';
-import { openStore, type Reducer, type StoreOptions } from '../../state/store.js';
+import { openLockedStore, openStore, type Reducer, type StoreOptions } from '../../state/store.js';
 import { StoreError } from '../../state/store-errors.js';
 
 const NOW = new Date('2026-11-25T14:50:01.123Z');
@@ -224,6 +224,7 @@ describe('schema versions', () => {
     const error = catchStoreError(() => open());
     expect(error.code).toBe('newer-version');
     expect(error.message).toContain('written by mfa-migrate 9.4.2');
+    expect(error.message).toContain('this is mfa-migrate 0.1.0');
     expect(error.message).toContain('left untouched');
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
     expect(fs.statSync(file).mtime.getTime()).toBe(old.getTime());
@@ -381,5 +382,85 @@ describe('with the real reducer (state/reducer.ts, the default)', () => {
     expect(reopened.get()).toEqual(store.get());
     expect(reopened.get().migrations.m1?.steps.inventory?.notes).toBe('two servers');
     expect(reopened.get().migrations.m1?.createdBy).toBe('tester@box');
+  });
+});
+
+describe('read-only opening (status, report)', () => {
+  it('reads a missing folder as the empty state and creates nothing', () => {
+    const store = open({ readOnly: true });
+    expect(store.readOnly).toBe(true);
+    expect(store.get().migrations).toEqual({});
+    expect(fs.existsSync(dir)).toBe(false);
+    expect(store.migrationDir('m1')).toBe(path.join(dir, 'migrations', 'm1'));
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it('reads a folder it cannot write', () => {
+    expect(open({ dir: '/proc', readOnly: true }).get().migrations).toEqual({});
+  });
+
+  it('refuses dispatch and writes nothing', () => {
+    open().dispatch(create('m1'));
+    const before = fs.readFileSync(path.join(dir, 'state.json'), 'utf8');
+    const store = open({ readOnly: true });
+    expect(store.get().migrations.m1?.name).toBe('Contoso');
+    const error = catchStoreError(() => store.dispatch(create('m2')));
+    expect(error.code).toBe('read-only');
+    expect(error.message).toContain('opened for reading only');
+    expect(store.get().migrations.m2).toBeUndefined();
+    expect(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')).toBe(before);
+  });
+
+  it('leaves a corrupt file in place', () => {
+    const file = writeState('nope');
+    const error = catchStoreError(() => open({ readOnly: true }));
+    expect(error.code).toBe('corrupt');
+    expect(error.message).toContain('left in place');
+    expect(fs.readdirSync(dir)).toEqual(['state.json']);
+    expect(fs.readFileSync(file, 'utf8')).toBe('nope');
+  });
+
+  it('upgrades an older file in memory only', () => {
+    const { federationChanges: _dropped, ...v0Migration } = migrationFixture('m1');
+    const text = JSON.stringify({ schemaVersion: 0, migrations: { m1: v0Migration } });
+    const file = writeState(text);
+    const store = open({ readOnly: true });
+    expect(store.upgradedFrom).toEqual({ schemaVersion: 0 });
+    expect(store.get().migrations.m1?.federationChanges).toEqual([]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    expect(fs.readdirSync(dir)).toEqual(['state.json']);
+  });
+});
+
+describe('openLockedStore', () => {
+  it('creates the folder, takes the lock, and refuses a second wizard', () => {
+    const { store, lock } = openLockedStore({ dir, programVersion: '0.1.0', reduce: testReduce });
+    try {
+      expect(lock.file).toBe(path.join(dir, 'wizard.lock'));
+      expect(store.dispatch(create('m1')).ok).toBe(true);
+      const error = catchStoreError(() => openLockedStore({ dir, programVersion: '0.1.0' }));
+      expect(error.code).toBe('locked');
+    } finally {
+      lock.release();
+    }
+    expect(fs.existsSync(path.join(dir, 'wizard.lock'))).toBe(false);
+  });
+
+  it('does not touch the state while another instance holds the lock', () => {
+    const first = openLockedStore({ dir, programVersion: '0.1.0', reduce: testReduce });
+    try {
+      fs.writeFileSync(first.store.file, 'broken by hand');
+      catchStoreError(() => openLockedStore({ dir, programVersion: '0.1.0' }));
+      expect(fs.readFileSync(first.store.file, 'utf8')).toBe('broken by hand');
+    } finally {
+      first.lock.release();
+    }
+  });
+
+  it('releases the lock when the state cannot be opened', () => {
+    writeState('not json');
+    const error = catchStoreError(() => openLockedStore({ dir, programVersion: '0.1.0', now: () => NOW }));
+    expect(error.code).toBe('corrupt');
+    expect(fs.existsSync(path.join(dir, 'wizard.lock'))).toBe(false);
   });
 });
