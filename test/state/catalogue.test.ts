@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CHECK_RESULT_LABELS,
@@ -35,7 +36,13 @@ import {
 } from '../../state/model.js';
 
 // The guide's seed files live outside the repo (their prose must not be copied into it).
-const SEED_DIR = process.env.MFA_MIGRATE_SEED_DIR ?? '/work/shared/seeds';
+// The seeds live in shared/ beside the repository (CI lays a copy there), not in the repo itself.
+const SEED_DIR =
+  process.env.MFA_MIGRATE_SEED_DIR ??
+  [resolve(import.meta.dirname, '../../../shared/seeds'), '/work/shared/seeds'].find((d) =>
+    existsSync(`${d}/mfa-server-migration-guide.txt`),
+  ) ??
+  resolve(import.meta.dirname, '../../../shared/seeds');
 if (!existsSync(`${SEED_DIR}/mfa-server-migration-guide.txt`)) {
   throw new Error(`Seed files not found in ${SEED_DIR}; set MFA_MIGRATE_SEED_DIR to the seeds folder.`);
 }

@@ -1,0 +1,103 @@
+// Drives the built wizard in a real terminal: a private tmux server per test (-L), 80x24, keys sent
+// with send-keys, the screen read with capture-pane, polled until the expected text shows.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const CLI = resolve(import.meta.dirname, '../../dist/src/cli/main.js');
+
+export function tmuxAvailable(): boolean {
+  return spawnSync('tmux', ['-V']).status === 0;
+}
+
+export class TmuxSession {
+  readonly socket: string;
+  constructor(name: string) {
+    this.socket = `mfa-e2e-${name}-${process.pid}`;
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  }
+
+  /** Start the wizard (or any command line) in a detached 80x24 session. */
+  start(args: string[], env: Record<string, string> = {}, size = { columns: 80, rows: 24 }): void {
+    const envArgs = Object.entries({ CI: 'false', TERM: 'xterm-256color', ...env }).map(
+      ([k, v]) => `${k}=${v}`,
+    );
+    const cmd = ['env', ...envArgs, process.execPath, CLI, ...args].map(shellQuote).join(' ');
+    // keep the pane after the program exits so its last words can be read
+    this.tmux('new-session', '-d', '-s', 'main', '-x', String(size.columns), '-y', String(size.rows), cmd);
+    this.tmux('set-option', '-t', 'main', 'remain-on-exit', 'on');
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', 'main');
+  }
+
+  async waitFor(expect: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const s = this.screen();
+      if (typeof expect === 'string' ? s.includes(expect) : expect.test(s)) return s;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(expect)}; screen:\n${s}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** send-keys: literal text with -l, or key names like Enter, Escape, Down, C-c */
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', '-t', 'main', ...keys);
+  }
+
+  text(s: string): void {
+    this.tmux('send-keys', '-t', 'main', '-l', s);
+  }
+
+  /** pid of the program running in the pane */
+  pid(): number {
+    return Number(this.tmux('display-message', '-p', '-t', 'main', '#{pane_pid}').trim());
+  }
+
+  paneDead(): boolean {
+    return this.tmux('display-message', '-p', '-t', 'main', '#{pane_dead}').trim() === '1';
+  }
+
+  /** kill -9 the wizard, as a crash or a lost machine would */
+  killHard(): void {
+    const pid = this.pid();
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+
+  async waitForExit(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.paneDead()) {
+      if (Date.now() > deadline) throw new Error(`The program did not exit; screen:\n${this.screen()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** start again in the same session window after the program died */
+  respawn(args: string[], env: Record<string, string> = {}): void {
+    const envArgs = Object.entries({ CI: 'false', TERM: 'xterm-256color', ...env }).map(
+      ([k, v]) => `${k}=${v}`,
+    );
+    const cmd = ['env', ...envArgs, process.execPath, CLI, ...args].map(shellQuote).join(' ');
+    this.tmux('respawn-pane', '-k', '-t', 'main', cmd);
+  }
+
+  resize(columns: number, rows: number): void {
+    this.tmux('resize-window', '-t', 'main', '-x', String(columns), '-y', String(rows));
+  }
+
+  close(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+}
+
+function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_./=:@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
