@@ -33,6 +33,8 @@ export class GraphError extends GraphClientError {
     extra: { status?: number; code?: string; requestId?: string; outcomeUnknown?: boolean } = {},
   ) {
     super(message);
+    // GraphClientError resets the prototype to its own; restore ours so instanceof works
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'GraphError';
     this.kind = kind;
     this.status = extra.status;
