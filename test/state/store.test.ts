@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MigrationEventWithMeta, ReduceResult } from '../../state/events.js';
 import {
   emptyStepState,
@@ -292,7 +292,7 @@ describe('dispatch', () => {
 
   // As root no permission bit makes a write fail, so put a folder where the file goes: the atomic
   // rename onto it fails (EISDIR) exactly like EROFS or ENOSPC would, after the temp file is written.
-  it('throws read-only on a failed write and keeps the previous state in memory', () => {
+  it('throws read-only on a failed write and keeps the previous state in memory', async () => {
     const store = open();
     store.dispatch(create('m1'));
     const before = store.get();
@@ -306,7 +306,10 @@ describe('dispatch', () => {
     expect(error.message).toContain('The change was not recorded');
     expect(store.get()).toBe(before);
     expect(store.get().migrations.m2).toBeUndefined();
-    expect(fs.readdirSync(dir).filter((name) => name.includes('tmp'))).toEqual([]);
+    // conf's writer (atomically) removes its temp file asynchronously after a failure.
+    await vi.waitFor(() => expect(fs.readdirSync(dir).filter((name) => name.includes('tmp'))).toEqual([]), {
+      timeout: 10_000,
+    });
 
     // Once the obstacle is gone, the next change saves everything confirmed so far plus itself.
     fs.rmSync(store.file, { recursive: true });
