@@ -9,6 +9,9 @@ import { errnoCode, StoreError } from './store-errors.js';
 
 const NEWLINE = 0x0a;
 
+/** The pending append per file (absolute path), so appends in this process never overlap. */
+const appendQueue = new Map<string, Promise<void>>();
+
 /**
  * Appends one JSON line per record and fsyncs before returning. A record counts once its newline is
  * on disk: a torn tail left by a crash is cut off before appending, so it never glues onto the next
@@ -17,6 +20,21 @@ const NEWLINE = 0x0a;
 export async function appendJsonl(file: string, records: readonly unknown[]): Promise<void> {
   if (records.length === 0) return;
   const text = records.map((record) => `${JSON.stringify(record)}\n`).join('');
+  // One append at a time per file: the torn-tail cut below would otherwise see another append's
+  // half-written line and cut it.
+  const key = path.resolve(file);
+  const previous = appendQueue.get(key) ?? Promise.resolve();
+  const current = previous.then(() => appendText(file, text));
+  const settled = current.catch(() => undefined);
+  appendQueue.set(key, settled);
+  try {
+    await current;
+  } finally {
+    if (appendQueue.get(key) === settled) appendQueue.delete(key);
+  }
+}
+
+async function appendText(file: string, text: string): Promise<void> {
   const handle = await fsp.open(file, 'a+', 0o600);
   try {
     await handle.chmod(0o600); // an older file may have been created with looser bits

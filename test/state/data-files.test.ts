@@ -99,6 +99,21 @@ describe('JSONL', () => {
     expect(after.at(-1)).toEqual({ i: 6001 });
   });
 
+  it('keeps every record when appends overlap', async () => {
+    const big = 'y'.repeat(1536 * 1024); // above Node's 512 KiB write chunk, so one append takes several writes
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        appendJsonl(file, [
+          { i, big },
+          { i, end: true },
+        ]),
+      ),
+    );
+    const records = (await readAll(file)) as { i: number }[];
+    expect(records).toHaveLength(16);
+    expect(new Set(records.map((r) => r.i)).size).toBe(8);
+  });
+
   it('cuts a torn tail longer than one read chunk', async () => {
     await appendJsonl(file, [{ n: 1 }]);
     fs.appendFileSync(file, `{"blob":"${'x'.repeat(200 * 1024)}`);
