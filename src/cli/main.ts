@@ -1,14 +1,12 @@
 #!/usr/bin/env node
 // The `mfa-migrate` bin. Parses the command line first and loads only what the chosen command needs.
 // Every failure ends as one or two lines and an exit code (README "Exit codes"); --debug adds the stack.
-import { CommanderError } from 'commander';
-import { isStoreError } from '../../state/store-errors.js';
-import { EXIT, RuntimeError, UsageError } from './exit-codes.js';
+import { exitForError } from './error-exit.js';
+import { EXIT } from './exit-codes.js';
 import { buildProgram } from './program.js';
 import { programVersion } from './program-version.js';
 
-export async function main(argv: string[]): Promise<number> {
-  const debug = argv.includes('--debug');
+async function main(argv: string[]): Promise<number> {
   const stdout = (text: string): void => void process.stdout.write(text);
   const stderr = (text: string): void => void process.stderr.write(text);
   const result = { code: EXIT.ok as number };
@@ -28,21 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return result.code;
   } catch (error) {
-    // commander has already printed its message (or the help / version).
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (error instanceof UsageError) {
-      stderr(`${error.message}\n`);
-      return EXIT.usage;
-    }
-    if (error instanceof RuntimeError || isStoreError(error)) {
-      stderr(`${(error as Error).message}\n`);
-      return EXIT.runtime;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    stderr(`mfa-migrate failed unexpectedly: ${message.split('\n')[0]}\n`);
-    if (debug && error instanceof Error && error.stack) stderr(`${error.stack}\n`);
-    else stderr('Run with --debug for details.\n');
-    return EXIT.runtime;
+    return exitForError(error, argv.includes('--debug'), stderr);
   }
 }
 
