@@ -6,7 +6,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { MigrationEvent, MigrationEventWithMeta, ReduceResult, Refusal } from '../state/events.js';
 import { refKey } from '../state/ids.js';
 import type { RootState, StepRef } from '../state/model.js';
-import { currentMigration } from '../state/selectors.js';
+import { currentMigration, navigatorRows } from '../state/selectors.js';
 import { CreateMigration } from './create-migration.js';
 import { Frame, frameLayout } from './frame.js';
 import { GlobalHints } from './global-hints.js';
@@ -18,7 +18,6 @@ import { StepNavigator } from './step-navigator.js';
 import { StepView } from './step-view.js';
 import type { Theme } from './theme.js';
 import { UiContext, type UiContextValue } from './ui-context.js';
-import { useNavigatorRows } from './use-navigator-rows.js';
 
 /** What the shell needs of the store (state/store.ts provides it; tests pass one in memory). */
 export interface AppStore {
@@ -56,6 +55,9 @@ function initialView(root: RootState): View {
   return Object.keys(root.migrations).length === 0 ? { kind: 'create' } : { kind: 'picker' };
 }
 
+// Refusals that stand for a failed save: the error bar already says so, callers must not overwrite it.
+const saveFailures = new WeakSet<Refusal>();
+
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
@@ -91,7 +93,9 @@ export function App(props: AppProps) {
         // what the admin typed instead of pretending it was recorded.
         const message = oneLine(e instanceof Error ? e.message : String(e));
         setError(`Not saved (${event.type}): ${message}`);
-        return { code: 'invalid', message: `Not saved: ${message}`, overridable: false };
+        const refusal: Refusal = { code: 'invalid', message: `Not saved: ${message}`, overridable: false };
+        saveFailures.add(refusal);
+        return refusal;
       }
       if (!result.ok) return result.refusal;
       setRoot(result.state);
@@ -136,13 +140,13 @@ export function App(props: AppProps) {
 
   const openStep = (ref: StepRef) => {
     const refusal = dispatch({ type: 'go-to-step', ref });
-    if (refusal) setError(refusal.message);
-    else setView({ kind: 'step', ref });
+    if (!refusal) setView({ kind: 'step', ref });
+    else if (!saveFailures.has(refusal)) setError(refusal.message);
   };
   const selectMigration = (id: string) => {
     const refusal = dispatch({ type: 'select-migration', id });
     if (refusal) {
-      setError(refusal.message);
+      if (!saveFailures.has(refusal)) setError(refusal.message);
       return;
     }
     const m = store.get().migrations[id];
@@ -156,7 +160,7 @@ export function App(props: AppProps) {
   }
   if (route.kind === 'picker' && migrationCount === 0) route = { kind: 'create' };
 
-  const rows = useNavigatorRows(migration);
+  const rows = useMemo(() => (migration ? navigatorRows(migration) : []), [migration]);
 
   return (
     <SizeGuard>
@@ -179,7 +183,6 @@ export function App(props: AppProps) {
           escLabel = 'close help';
         } else if (route.kind === 'create') {
           const canGoBack = migrationCount > 0;
-          title = 'New migration';
           body = (
             <CreateMigration
               newId={props.newId}

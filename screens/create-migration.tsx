@@ -97,7 +97,7 @@ export function CreateMigration(props: CreateMigrationProps) {
             }}
             onCancel={props.onCancel}
           />
-          <Text color={theme.color.muted}>Enter next Esc {props.cancelLabel}</Text>
+          <Text color={theme.color.muted}>{`Enter next  Esc ${props.cancelLabel}`}</Text>
         </>
       ) : null}
       {field === 'tenant' ? (
@@ -114,7 +114,7 @@ export function CreateMigration(props: CreateMigrationProps) {
             }}
             onCancel={() => setField('name')}
           />
-          <Text color={theme.color.muted}>Enter next Esc back to the name</Text>
+          <Text color={theme.color.muted}>{'Enter next  Esc back to the name'}</Text>
         </>
       ) : null}
       {field === 'cloud' ? (
@@ -142,7 +142,7 @@ export function CreateMigration(props: CreateMigrationProps) {
           <Text color={theme.color.muted} wrap="truncate-end">
             {CLOUD_HOSTS[cloud]}
           </Text>
-          <Text color={theme.color.muted}>up/down choose Enter create Esc back</Text>
+          <Text color={theme.color.muted}>{'up/down choose  Enter create  Esc back'}</Text>
         </>
       ) : null}
       {error ? (

@@ -85,7 +85,7 @@ export function HelpOverlay(props: { height: number }) {
         ))}
       </Box>
       <Text color={theme.color.muted} wrap="truncate-end">
-        {more ? 'up/down scroll  PgDn more  ' : 'up/down scroll  '}Esc or ? close
+        {`up/down scroll  ${more ? 'PgDn more  ' : ''}Esc or ? close`}
       </Text>
     </Box>
   );

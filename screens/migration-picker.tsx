@@ -100,7 +100,7 @@ export function MigrationPicker(props: MigrationPickerProps) {
         })}
       </Box>
       <Text color={theme.color.muted} wrap="truncate-end">
-        up/down move Enter open n new migration{props.onBack ? '  Esc back' : ''}
+        {`up/down move  Enter open  n new migration${props.onBack ? '  Esc back' : ''}`}
       </Text>
     </Box>
   );

@@ -161,7 +161,7 @@ export function StepNavigator(props: StepNavigatorProps) {
         })}
       </Box>
       <Text color={theme.color.muted} wrap="truncate-end">
-        up/down move Enter open c continue m migrations{scrollNote}
+        {`up/down move  Enter open  c continue  m migrations${scrollNote}`}
       </Text>
     </Box>
   );

@@ -1,10 +1,10 @@
-import stringWidth from 'string-width';
 import { describe, expect, it, vi } from 'vitest';
 import { type NavigatorRow, StepNavigator } from '../../screens/step-navigator.js';
 import { makeTheme } from '../../screens/theme.js';
 import { UiContext, type UiContextValue } from '../../screens/ui-context.js';
 import type { StepRef } from '../../state/model.js';
 import { KEYS, renderUi } from '../helpers/render.js';
+import { columnsOf } from '../wizard/app-harness.js';
 
 function rowsWithWaves(waveCount: number): NavigatorRow[] {
   const rows: NavigatorRow[] = [
@@ -143,7 +143,7 @@ describe('StepNavigator', () => {
     ui.press('g'); // home
     frame = await ui.waitFor((f) => selectedLine(f).includes('Inventory'));
     expect(frame).toContain('Preparations'); // the heading of the first row scrolls back in too
-    for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(78);
+    for (const line of frame.split('\n')) expect(columnsOf(line)).toBeLessThanOrEqual(78);
     ui.press(KEYS.pageDown);
     await ui.waitFor((f) => /Wave number \d/.test(selectedLine(f)));
     ui.press(KEYS.enter);
