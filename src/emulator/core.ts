@@ -131,6 +131,9 @@ export class EmulatorCore {
       const last = req.path.split('/').filter(Boolean).pop() ?? '';
       return graphError(400, 'BadRequest', `Resource not found for the segment '${last}'.`, req);
     }
+    if (match.route.delegatedOnly && token.scp.length === 0) {
+      return graphError(400, 'BadRequest', match.route.delegatedOnly, req);
+    }
     if (!isAllowed(match.route.perms, token.scp, token.roles)) {
       return graphError(
         403,

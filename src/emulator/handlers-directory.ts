@@ -111,7 +111,6 @@ function membersHandler(transitive: boolean): Handler {
       byCast.set(cast, refs);
     }
     const list = refs;
-    const nav = transitive ? 'transitiveMembers' : 'members';
     return collection(
       ctx.req,
       {

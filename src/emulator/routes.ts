@@ -13,13 +13,21 @@ export interface Route {
   pattern: string;
   perms: RoutePermissions;
   handler: Handler;
+  /** Graph answers app-only tokens with 400 and this message, before any permission check */
+  delegatedOnly?: string;
   /** only these versions serve the route (default both) */
   versions?: readonly string[];
 }
 
 export const ROUTES: Route[] = [
   { method: 'GET', pattern: '/organization', perms: PERMS.organization, handler: dir.getOrganization },
-  { method: 'GET', pattern: '/me', perms: PERMS.me, handler: dir.getMe },
+  {
+    method: 'GET',
+    pattern: '/me',
+    perms: PERMS.me,
+    handler: dir.getMe,
+    delegatedOnly: '/me request is only valid with delegated authentication flow.',
+  },
   { method: 'GET', pattern: '/users', perms: PERMS.users, handler: dir.listUsers },
   { method: 'GET', pattern: '/users/:user', perms: PERMS.users, handler: dir.getUser },
   {
