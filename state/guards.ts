@@ -55,6 +55,8 @@ export const backupStale: StepGuard = ({ migration: m, ref, at }) => {
   if (ref.step !== 'update') return null;
   const backup = m.steps.backup;
   if (backup?.status !== 'done') return null; // backup-required speaks for that case
+  // Age matters when the install starts; an update already under way may be finished the next day.
+  if (m.steps.update?.status === 'in-progress') return null;
   const age = hoursBetween(backup.doneAt, at);
   if (age <= STALE_BACKUP_HOURS) return null;
   const old = Number.isNaN(age) ? 'of unknown age' : `${formatHours(age)} old`;

@@ -284,8 +284,8 @@ export function warnings(m: Migration, now: string): Warning[] {
   const out: Warning[] = [];
   const backup = m.steps.backup;
   const update = m.steps.update;
-  // Staleness matters only until the update is installed: after it, the pre-update backup is the one to keep.
-  if (backup?.status === 'done' && update?.status !== 'done') {
+  // Staleness matters only until the install starts: after that, the pre-update backup is the one to keep.
+  if (backup?.status === 'done' && update?.status !== 'done' && update?.status !== 'in-progress') {
     const age = hoursBetween(backup.doneAt, now);
     if (!(age <= STALE_BACKUP_HOURS)) {
       const old = Number.isNaN(age) ? 'of unknown age' : `${Math.floor(age)} hours old`;

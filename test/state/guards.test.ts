@@ -230,6 +230,20 @@ describe('guards pass when their condition holds', () => {
     expect(attempt(s, statusEvent({ step: 'update' })(), hoursAfter(24.01)).ok).toBe(false);
   });
 
+  it('an update started with a fresh backup can be finished the next day', () => {
+    let s = apply(seeded(), done({ step: 'backup' }));
+    s = apply(s, statusEvent({ step: 'update' })(), hoursAfter(2));
+    expect(attempt(s, done({ step: 'update' }), hoursAfter(40)).ok).toBe(true);
+    // but a blocked update that restarts later meets the guard again
+    s = apply(
+      s,
+      { type: 'set-step-status', ref: { step: 'update' }, status: 'blocked', reason: 'window closed' },
+      hoursAfter(3),
+    );
+    const r = attempt(s, statusEvent({ step: 'update' })(), hoursAfter(40));
+    expect(!r.ok && r.refusal.code).toBe('backup-stale');
+  });
+
   it('a skipped backup does not count as a backup', () => {
     const s = apply(seeded(), {
       type: 'set-step-status',
@@ -364,20 +378,17 @@ describe('several guards and standing overrides', () => {
   });
 
   it('an override stands for the same step until it is reopened', () => {
-    let s = apply(seeded(), done({ step: 'backup' }));
-    s = apply(
-      s,
-      statusEvent({ step: 'update' })({ guard: 'backup-stale', reason: 'data unchanged since' }),
-      hoursAfter(30),
-    );
-    expect(hasStandingOverride(mig(s), { step: 'update' }, 'backup-stale')).toBe(true);
+    const ref = { step: 'rb-assess' } as const;
+    let s = apply(seeded(), statusEvent(ref)({ guard: 'rollback-needs-update', reason: 'rollback drill' }));
+    expect(hasStandingOverride(mig(s), ref, 'rollback-needs-update')).toBe(true);
+    expect(hasStandingOverride(mig(s), { step: 'rb-restore' }, 'rollback-needs-update')).toBe(false);
     // in-progress -> done later needs no second override
-    s = apply(s, done({ step: 'update' }), hoursAfter(31));
+    s = apply(s, done(ref), hoursAfter(1));
     expect(mig(s).overrides).toHaveLength(1);
-    s = apply(s, { type: 'reopen-step', ref: { step: 'update' } }, hoursAfter(32));
-    expect(hasStandingOverride(mig(s), { step: 'update' }, 'backup-stale')).toBe(false);
-    const r = attempt(s, done({ step: 'update' }), hoursAfter(33));
-    expect(!r.ok && r.refusal.code).toBe('backup-stale');
+    s = apply(s, { type: 'reopen-step', ref }, hoursAfter(2));
+    expect(hasStandingOverride(mig(s), ref, 'rollback-needs-update')).toBe(false);
+    const r = attempt(s, done(ref), hoursAfter(3));
+    expect(!r.ok && r.refusal.code).toBe('rollback-needs-update');
   });
 
   it('a refused event records nothing', () => {

@@ -332,6 +332,12 @@ describe('warnings', () => {
     ]);
     const updated = build(done('backup'), done('update'));
     expect(warnings(updated, hoursAfter(100))).toEqual([]);
+    const started = build(done('backup'), {
+      type: 'set-step-status',
+      ref: { step: 'update' },
+      status: 'in-progress',
+    });
+    expect(warnings(started, hoursAfter(100))).toEqual([]);
   });
   it('warns about a rollout group equal to a migration group (overridden)', () => {
     const m = build(wave('w1', 'Pilot'), {
