@@ -11,7 +11,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A DNS name with at least two labels and an alphabetic top-level label (contoso.com,
 // contoso.onmicrosoft.com, contoso.partner.onmschina.cn).
 const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
-const TLD = /^[a-z]{2,63}$/i;
+const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i; // letters, or an IDN top-level label in punycode
 
 export function isGuid(value: string): boolean {
   return GUID.test(value.trim());

@@ -148,6 +148,8 @@ describe('small checks', () => {
     expect(isGuid('72F988BF86F141AF91AB2D7CD011DB47')).toBe(false);
     expect(isDomainName('a.io')).toBe(true);
     expect(isDomainName('localhost')).toBe(false);
+    expect(isDomainName('contoso.xn--p1ai')).toBe(true);
+    expect(isDomainName('contoso.123')).toBe(false);
     expect(validateDomain('contoso.com')).toBeNull();
     expect(validateDomain('contoso')).toEqual(expect.any(String));
   });

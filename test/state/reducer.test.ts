@@ -168,6 +168,12 @@ describe('create and select', () => {
     expect(r.code).toBe('not-found');
   });
 
+  it('refuses an unknown event type without changing anything', () => {
+    const r = refusal(seeded(), { type: 'launch-rockets' } as never);
+    expect(r.code).toBe('invalid');
+    expect(r.message).toMatch(/launch-rockets/);
+  });
+
   it('refuses events without a valid time or author', () => {
     const s = seeded();
     expect(refusal(s, { type: 'go-to-step', ref: { step: 'backup' } }, 'yesterday').code).toBe('invalid');
