@@ -28,13 +28,22 @@ function findPolicy(ctx: HandlerContext): FeatureRolloutPolicy | undefined {
   return ctx.tenant.rolloutPolicies.find((p) => p.id === ctx.params.policy);
 }
 
+function withPreference(ctx: HandlerContext, res: EmulatorResponse): EmulatorResponse {
+  if (wantsUnknownEnumMembers(ctx.req.headers))
+    res.headers['preference-applied'] = 'include-unknown-enum-members';
+  return res;
+}
+
 export const listRolloutPolicies: Handler = (ctx) =>
   // presented before filtering: without the Prefer header `feature eq 'multiFactorAuthentication'` finds nothing, as in Graph
-  collection(ctx.req, arraySource(ctx.tenant.rolloutPolicies.map((p) => present(ctx, p))), {
-    context: 'policies/featureRolloutPolicies',
-    defaultTop: 100,
-    maxTop: 999,
-  });
+  withPreference(
+    ctx,
+    collection(ctx.req, arraySource(ctx.tenant.rolloutPolicies.map((p) => present(ctx, p))), {
+      context: 'policies/featureRolloutPolicies',
+      defaultTop: 100,
+      maxTop: 999,
+    }),
+  );
 
 export const getRolloutPolicy: Handler = (ctx) => {
   const p = findPolicy(ctx);
