@@ -1,10 +1,11 @@
 // The step's checklist: tick items (space) and attach a note to one (n). The selected item's "why"
 // is shown under the list so the reason for each check is one keypress away.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { stepDef } from '../state/catalogue/index.js';
 import { currentMigration } from '../state/selectors.js';
 import { KeyHints } from './key-hints.js';
+import { useKeys } from './key-router.js';
 import { ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
 import { stepStateOf } from './step-data.js';
@@ -23,7 +24,7 @@ export function Checklist(props: SectionProps) {
   const item = items[index];
   const answer = item ? step?.checklist[item.id] : undefined;
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (!item) return;
       if (key.downArrow || input === 'j') setSelected(Math.min(items.length - 1, index + 1));
@@ -76,6 +77,7 @@ export function Checklist(props: SectionProps) {
       </Box>
       {editingNote && item ? (
         <TextPrompt
+          key={item.id}
           label="Note:"
           initial={answer?.note ?? ''}
           maxLength={300}

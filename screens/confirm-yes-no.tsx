@@ -1,6 +1,7 @@
 // A one-line y/n question for deletions. Esc and n both say no.
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useEffect } from 'react';
+import { useKeys } from './key-router.js';
 import { useUi } from './ui-context.js';
 
 export function ConfirmYesNo(props: { question: string; onYes: () => void; onNo: () => void }) {
@@ -9,7 +10,7 @@ export function ConfirmYesNo(props: { question: string; onYes: () => void; onNo:
     setCapturingInput(true);
     return () => setCapturingInput(false);
   }, [setCapturingInput]);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (input === 'y' || input === 'Y') props.onYes();
     else if (input === 'n' || input === 'N' || key.escape) props.onNo();
   });

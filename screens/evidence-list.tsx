@@ -1,11 +1,12 @@
 // Evidence recorded on a step: what was checked and what was seen (notes, counts, versions...).
 // `a` adds one (kind, label, value), `x` removes the selected one after a y/n.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { Evidence } from '../state/model.js';
 import { currentMigration } from '../state/selectors.js';
 import { ConfirmYesNo } from './confirm-yes-no.js';
 import { KeyHints } from './key-hints.js';
+import { useKeys } from './key-router.js';
 import { ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
 import { newId, shortTime, stepStateOf } from './step-data.js';
@@ -41,7 +42,7 @@ function KindChooser(props: {
     setCapturingInput(true);
     return () => setCapturingInput(false);
   }, [setCapturingInput]);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const n = MANUAL_EVIDENCE_KINDS.length;
     if (key.leftArrow || key.upArrow) props.onMove((props.index + n - 1) % n);
     else if (key.rightArrow || key.downArrow || input === ' ') props.onMove((props.index + 1) % n);
@@ -74,7 +75,7 @@ export function EvidenceList(props: SectionProps) {
   const index = Math.min(selected, Math.max(0, list.length - 1));
   const current = list[index];
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.downArrow || input === 'j') setSelected(Math.min(list.length - 1, index + 1));
       else if (key.upArrow || input === 'k') setSelected(Math.max(0, index - 1));
@@ -109,6 +110,7 @@ export function EvidenceList(props: SectionProps) {
   } else if (mode.kind === 'label') {
     bottom = (
       <TextPrompt
+        key="label"
         label={`${mode.evidenceKind} label:`}
         placeholder="what this is, e.g. Users in MFA Server"
         maxLength={80}
@@ -120,6 +122,7 @@ export function EvidenceList(props: SectionProps) {
   } else if (mode.kind === 'value') {
     bottom = (
       <TextPrompt
+        key="value"
         label={`${mode.label}:`}
         placeholder="the value"
         maxLength={300}

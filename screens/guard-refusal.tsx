@@ -1,9 +1,10 @@
 // Shows why the reducer said no, and for a guard that can be overridden, takes a written reason and
 // re-sends the same event with the override. The reducer records the override (reason, who, when).
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { MigrationEvent, Refusal } from '../state/events.js';
 import type { GuardId } from '../state/model.js';
+import { useKeys } from './key-router.js';
 import { ReasonPrompt } from './reason-prompt.js';
 import { useUi } from './ui-context.js';
 import { wrapText } from './wrap-text.js';
@@ -44,7 +45,7 @@ export function GuardRefusal(props: GuardRefusalProps) {
     return () => setCapturingInput(false);
   }, [setCapturingInput]);
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (overridable && input === 'o') setAsking(true);
       else if (key.escape || key.return) props.onDone(null);

@@ -1,7 +1,7 @@
 // Step 1's inventory as editable tables: MFA methods and User portal settings (pre-filled from the
 // guide's mapping), authentication services, MFA Server topology (servers, load balancers).
 // Every edit is sent at once as upsert-inventory-row / delete-inventory-row.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import {
   DEPENDENCY_STATUS_LABELS,
@@ -22,6 +22,7 @@ import {
   SERVICE_KINDS,
 } from '../state/model.js';
 import { currentMigration } from '../state/selectors.js';
+import { useKeys } from './key-router.js';
 import type { SectionProps } from './section-props.js';
 import { newId } from './step-data.js';
 import { type ColumnDef, TableEditor } from './table-editor.js';
@@ -195,7 +196,7 @@ export function InventoryTables(props: SectionProps) {
   const def = INVENTORY_TABLE_DEFS[tableIndex] ?? INVENTORY_TABLE_DEFS[0]!;
   const rows = (m?.inventory[def.id] ?? []) as (Record<string, unknown> & { id: string })[];
 
-  useInput(
+  useKeys(
     (input) => {
       const n = INVENTORY_TABLE_DEFS.length;
       if (input === 't') setTableIndex((tableIndex + 1) % n);

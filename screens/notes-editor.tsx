@@ -1,10 +1,11 @@
 // A small multi-line text editor for a step's free-text notes: arrows move, Enter splits the line,
 // Backspace joins, Ctrl+D saves, Esc cancels (asking first when something changed). Ctrl+S is not
 // used: many terminals (PuTTY among them) treat it as XOFF and freeze the session.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { ConfirmYesNo } from './confirm-yes-no.js';
 import { KeyHints } from './key-hints.js';
+import { useKeys } from './key-router.js';
 import { useUi } from './ui-context.js';
 
 interface Buffer {
@@ -99,7 +100,7 @@ export function NotesEditor(props: NotesEditorProps) {
     return () => setCapturingInput(false);
   }, [setCapturingInput]);
 
-  useInput(
+  useKeys(
     (input, key) => {
       const text = bufRef.current.lines.join('\n');
       if (key.ctrl && (input === 'd' || input === 's')) {

@@ -1,9 +1,10 @@
 // The step's free-text notes: read-only view that scrolls; Enter opens the editor, which saves the
 // whole text at once with `set-notes`.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { currentMigration } from '../state/selectors.js';
 import { KeyHints } from './key-hints.js';
+import { useKeys } from './key-router.js';
 import { NotesEditor } from './notes-editor.js';
 import { clampOffset, ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
@@ -28,7 +29,7 @@ export function NotesSection(props: SectionProps) {
   const lines = notes ? wrapText(notes, props.width - 1) : [];
   const bodyHeight = props.height - 1;
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.return) setEditing(true);
       else if (key.downArrow || input === 'j') setOffset(clampOffset(offset + 1, lines.length, bodyHeight));

@@ -1,9 +1,10 @@
 // Who did what and when on this step, and the guard overrides recorded for it (with their reasons):
 // what a change board asks about first.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { currentMigration } from '../state/selectors.js';
 import { KeyHints } from './key-hints.js';
+import { useKeys } from './key-router.js';
 import { clampOffset, ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
 import { shortTime, stepStateOf } from './step-data.js';
@@ -42,7 +43,7 @@ export function StepHistory(props: SectionProps) {
     );
   }
   const bodyHeight = props.height - 1;
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.downArrow || input === 'j') setOffset(clampOffset(offset + 1, rows.length, bodyHeight));
       else if (key.upArrow || input === 'k') setOffset(clampOffset(offset - 1, rows.length, bodyHeight));

@@ -1,7 +1,7 @@
 // One step, as sections behind tabs: What & why, Checklist, (the step's own sections), Notes,
 // Evidence, History. The page owns the status keys (d/s/b/r/i), the reason prompt for skip/block,
 // and shows any refusal from the reducer with the override flow.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import type { StepRef } from '../state/model.js';
 import { currentMigration } from '../state/selectors.js';
@@ -9,6 +9,7 @@ import { Checklist } from './checklist.js';
 import { EvidenceList } from './evidence-list.js';
 import { GuardRefusal } from './guard-refusal.js';
 import { KeyHints } from './key-hints.js';
+import { useKeys } from './key-router.js';
 import { NotesSection } from './notes-section.js';
 import { ReasonPrompt } from './reason-prompt.js';
 import type { SectionProps } from './section-props.js';
@@ -68,10 +69,10 @@ export function StepPage(props: StepPageProps) {
       status: next,
       ...(reason ? { reason } : {}),
     });
-    if (!refused) scope.setNotice(`Marked ${statusWord(next)}.`);
+    if (!refused) scope.setNotice(`Marked ${statusWord(next)}${reason ? `: ${reason}` : '.'}`);
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.escape) {
         props.onBack();
@@ -132,6 +133,7 @@ export function StepPage(props: StepPageProps) {
     modalHeight = 2;
     modalNode = (
       <ReasonPrompt
+        key={modal.status}
         label={label}
         onCancel={() => setModal(null)}
         onSubmit={(reason) => {

@@ -1,8 +1,9 @@
 // "What & why": the catalogue's summary of the step and what to record, wrapped and scrollable.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { stepDef } from '../state/catalogue/index.js';
 import { KeyHints } from './key-hints.js';
+import { useKeys } from './key-router.js';
 import { clampOffset, ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
 import { useUi } from './ui-context.js';
@@ -31,7 +32,7 @@ export function StepSummary(props: SectionProps) {
   const lines = summaryLines(props.stepRef.step, props.width - 1);
   const bodyHeight = props.height - 1;
   const page = Math.max(1, bodyHeight - 2);
-  useInput(
+  useKeys(
     (input, key) => {
       let next = offset;
       if (key.downArrow || input === 'j') next += 1;

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { StepRef } from '../state/model.js';
 import { InventoryTables } from './inventory-tables.js';
+import { KeyRouter } from './key-router.js';
 import { isWaveStep } from './step-data.js';
 import { type SectionDef, StepPage } from './step-page.js';
 import { useUi } from './ui-context.js';
@@ -12,6 +13,14 @@ import { WavesOverview } from './waves-overview.js';
 const TABLES: SectionDef = { id: 'tables', label: 'Tables', render: (p) => <InventoryTables {...p} /> };
 
 export function StepView(props: { stepRef: StepRef; onBack: () => void }) {
+  return (
+    <KeyRouter>
+      <StepRouter {...props} />
+    </KeyRouter>
+  );
+}
+
+function StepRouter(props: { stepRef: StepRef; onBack: () => void }) {
   const { dispatch } = useUi();
   const { step, wave } = props.stepRef;
   // A wave opened from the overview is local: Esc in it returns to the overview, not to the shell.

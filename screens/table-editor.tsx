@@ -2,10 +2,11 @@
 // declarations, not code. Arrows move; Enter edits the cell (a text prompt for text and numbers, the
 // next value for enums and booleans); `a` adds a row (asking for its first required value), `x`
 // deletes after a y/n. Columns shrink to fit the width; rows scroll inside the height.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import { ConfirmYesNo } from './confirm-yes-no.js';
 import { KeyHints } from './key-hints.js';
+import { useKeys } from './key-router.js';
 import { ScrollBox } from './scroll-box.js';
 import { TextPrompt } from './text-prompt.js';
 import { useUi } from './ui-context.js';
@@ -111,7 +112,7 @@ export function TableEditor<R extends Row>(props: TableEditorProps<R>) {
   const select = (i: number) => setRowIndex(Math.max(0, i));
   const extra = (props.extraLines?.(row) ?? []).slice(0, Math.max(0, props.height - 6));
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.downArrow || input === 'j') select(Math.min(rows.length - 1, r + 1));
       else if (key.upArrow || input === 'k') select(Math.max(0, r - 1));
@@ -160,6 +161,7 @@ export function TableEditor<R extends Row>(props: TableEditorProps<R>) {
   if (mode.kind === 'edit' && row && col) {
     bottom = (
       <TextPrompt
+        key={`edit-${row.id}-${col.key}`}
         label={`${col.header}:`}
         initial={displayValue(col, row[col.key]).replace(/^-$/, '')}
         maxLength={col.kind === 'number' ? 10 : 300}
@@ -182,6 +184,7 @@ export function TableEditor<R extends Row>(props: TableEditorProps<R>) {
   } else if (mode.kind === 'add' && addCol) {
     bottom = (
       <TextPrompt
+        key="add"
         label={`New row, ${addCol.header}:`}
         maxLength={300}
         validate={(v) => (v.trim() ? null : `${addCol.header} may not be empty.`)}

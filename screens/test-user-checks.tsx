@@ -1,7 +1,7 @@
 // Step 6's end-user checks: for each test user of the wave, the five things they try once their
 // group is in staged rollout. Space cycles pending -> pass -> fail -> n/a; `n` adds a note (what
 // failed, what the user saw); `a` adds a test user by UPN, `x` removes one after a y/n.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import { CHECK_RESULT_LABELS, END_USER_CHECKS } from '../state/catalogue/index.js';
 import { CHECK_RESULTS, type CheckResult, END_USER_CHECK_IDS, type EndUserCheckId } from '../state/model.js';
@@ -9,6 +9,7 @@ import { currentMigration } from '../state/selectors.js';
 import { validateUpn } from '../state/validation.js';
 import { ConfirmYesNo } from './confirm-yes-no.js';
 import { KeyHints } from './key-hints.js';
+import { useKeys } from './key-router.js';
 import { ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
 import { waveOf } from './step-data.js';
@@ -49,7 +50,7 @@ export function TestUserChecks(props: SectionProps) {
   const user = line ? users.find((u) => u.upn === line.upn) : undefined;
   const answer = line?.check ? user?.checks[line.check] : undefined;
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.downArrow || input === 'j') setSelected(Math.min(lines.length - 1, index + 1));
       else if (key.upArrow || input === 'k') setSelected(Math.max(0, index - 1));
@@ -111,6 +112,7 @@ export function TestUserChecks(props: SectionProps) {
   if (mode.kind === 'add') {
     bottom = (
       <TextPrompt
+        key="add"
         label="Test user UPN:"
         placeholder="adele@contoso.com"
         maxLength={120}
@@ -132,6 +134,7 @@ export function TestUserChecks(props: SectionProps) {
     const current = users.find((u) => u.upn === mode.upn)?.checks[mode.check];
     bottom = (
       <TextPrompt
+        key={`note-${mode.upn}-${mode.check}`}
         label={`Note (${checkLabel(mode.check)}):`}
         initial={current?.note ?? ''}
         maxLength={300}

@@ -1,12 +1,13 @@
 // A wave's groups and counts, inside its step 5 or 6. Groups are typed as names or object ids,
 // separated by commas; the reducer refuses a rollout group that is also a migration group (the guide
 // warns against it) unless the admin overrides with a reason.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { GroupRef, Wave } from '../state/model.js';
 import { currentMigration } from '../state/selectors.js';
 import { groupLabel, isGuid, ROLLOUT_GROUPS_MAX, sharedGroups } from '../state/validation.js';
 import { KeyHints } from './key-hints.js';
+import { useKeys } from './key-router.js';
 import type { SectionProps } from './section-props.js';
 import { waveOf } from './step-data.js';
 import { TextPrompt } from './text-prompt.js';
@@ -71,7 +72,7 @@ export function WaveSettings(props: SectionProps) {
   const field = FIELDS[selected] ?? FIELDS[0]!;
   const noRollout = m?.cloud === 'china';
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.downArrow || input === 'j') setSelected(Math.min(FIELDS.length - 1, selected + 1));
       else if (key.upArrow || input === 'k') setSelected(Math.max(0, selected - 1));
@@ -143,6 +144,7 @@ export function WaveSettings(props: SectionProps) {
       <Box flexDirection="column" height={2}>
         {editing ? (
           <TextPrompt
+            key={field.id}
             label={`${field.label}:`}
             initial={fieldValue(wave, field.id)}
             placeholder={field.id.endsWith('Groups') ? 'names or object ids, comma-separated' : 'a number'}

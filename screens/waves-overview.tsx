@@ -1,6 +1,6 @@
 // Steps 5 and 6 are done once per wave. Without a wave, the step shows its waves: counts and the
 // status of both per-wave steps; `a` adds a wave, `R` renames one, Enter opens the wave's step.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import { stepDef } from '../state/catalogue/index.js';
 import type { Wave, WaveStepId } from '../state/model.js';
@@ -8,6 +8,7 @@ import { currentMigration, waveStepStatus } from '../state/selectors.js';
 import { validateWaveName } from '../state/validation.js';
 import { GuardRefusal } from './guard-refusal.js';
 import { KeyHints } from './key-hints.js';
+import { useKeys } from './key-router.js';
 import { ScrollBox } from './scroll-box.js';
 import { newId, statusWord } from './step-data.js';
 import { useStepScope } from './step-scope.js';
@@ -38,7 +39,7 @@ export function WavesOverview(props: WavesOverviewProps) {
   const wave = waves[index];
   const def = stepDef(props.step);
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.escape) props.onBack();
       else if (key.downArrow || input === 'j') setSelected(Math.min(waves.length - 1, index + 1));
@@ -88,6 +89,7 @@ export function WavesOverview(props: WavesOverviewProps) {
   } else if (mode.kind === 'add') {
     bottom = (
       <TextPrompt
+        key="add"
         label="New wave name:"
         placeholder='e.g. "Pilot - IT"'
         maxLength={60}
@@ -107,6 +109,7 @@ export function WavesOverview(props: WavesOverviewProps) {
     const target = mode.wave;
     bottom = (
       <TextPrompt
+        key={`rename-${target.id}`}
         label="Rename wave to:"
         initial={target.name}
         maxLength={60}
