@@ -38,10 +38,14 @@ export async function findMfaRolloutPolicies(graph: GraphClient): Promise<Featur
   return (await listRolloutPolicies(graph)).filter((p) => p.feature === MFA_FEATURE);
 }
 
+/**
+ * Graph documents GET by id with Policy.ReadWrite.HybridAuthentication as least privilege, so it is
+ * used around writes only; read-only screens use listRolloutPolicies (which expands appliesTo).
+ */
 export async function getRolloutPolicy(graph: GraphClient, id: string): Promise<FeatureRolloutPolicy> {
   assertCloudHasRollout(graph);
   return graph.run(
-    'rollout.read',
+    'rollout.write',
     () =>
       graph
         .api(`${BASE}/${segment(id)}${queryString({ expand: 'appliesTo' })}`)
