@@ -84,7 +84,7 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
   program
     .command('report')
     .description('the change-board report of a migration: what was checked, by whom, when, what is open')
-    .addOption(new Option('--format <format>', 'md (Markdown) or json').default('md'))
+    .addOption(new Option('--format <format>', 'md (Markdown), json or html').default('md'))
     .option('--phase <phase>', `only one phase: ${PHASES.join(', ')}`)
     .option('--migration <name|id>', 'which migration (default: the last one opened)')
     .option('--out <file>', 'write to this file (or into this folder) instead of stdout')

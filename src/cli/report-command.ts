@@ -4,16 +4,24 @@ import path from 'node:path';
 import { PHASES, type PhaseId } from '../../state/model.js';
 import { fileStamp } from '../../state/store-errors.js';
 import { buildReport } from '../report/build-report.js';
+import { renderHtml } from '../report/render-html.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
+import type { Report } from '../report/report-model.js';
 import { currentActor } from './actor.js';
 import { EXIT, type ExitCode, RuntimeError, UsageError } from './exit-codes.js';
 import { loadStateForReading } from './load-state.js';
 import { selectOneMigration } from './select-migration.js';
 import { writeFileAtomic } from './write-atomic.js';
 
-export const REPORT_FORMATS = ['md', 'json'] as const;
+export const REPORT_FORMATS = ['md', 'json', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const RENDERERS: Record<ReportFormat, (r: Report) => string> = {
+  md: renderMarkdown,
+  json: renderJson,
+  html: renderHtml,
+};
 
 export function parsePhase(value: string | undefined): PhaseId | undefined {
   if (value === undefined) return undefined;
@@ -78,7 +86,7 @@ export function runReport(opts: ReportOptions): ExitCode {
     programVersion: opts.programVersion,
     generatedBy: currentActor(),
   });
-  const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
+  const text = RENDERERS[format](report);
   if (opts.out === undefined || opts.out === '-') {
     opts.stdout(text);
     return EXIT.ok;

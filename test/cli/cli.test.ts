@@ -232,6 +232,16 @@ describe('report', () => {
     expect(report.programVersion).toBe(pkg.version);
   });
 
+  it('HTML is one self-contained file: no scripts, a CSP, escaped values', () => {
+    const r = runCli(['report', '--format', 'html', '--state-dir', stateWithOne()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>/);
+    expect(r.stdout).toContain('Content-Security-Policy');
+    expect(r.stdout).not.toMatch(/<script|<link|src=/i);
+    expect(r.stdout).toContain('Contoso | production');
+    expect(r.stdout).toContain('✗ blocked');
+  });
+
   it('--phase is case-insensitive and limits the report', () => {
     const r = runCli(['report', '--format', 'json', '--phase', 'Finalize', '--state-dir', stateWithOne()]);
     expect(r.code).toBe(0);
@@ -250,7 +260,7 @@ describe('report', () => {
   it('an unknown --format exits 2', () => {
     const r = runCli(['report', '--format', 'pdf', '--state-dir', stateWithOne()]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('md, json');
+    expect(r.stderr).toContain('md, json, html');
   });
 
   it('with several migrations and none chosen, reports the last opened; --migration picks another', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
 import { mdCell, mdQuote, mdTable } from '../../src/report/markdown-escape.js';
+import { escapeHtml, renderHtml } from '../../src/report/render-html.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { BOB, backupItem, PHONE_MASKED, sampleMigration } from './fixtures.js';
@@ -108,5 +109,19 @@ describe('renderJson', () => {
     expect(JSON.parse(text)).toEqual(report);
     expect(Object.keys(JSON.parse(text))[0]).toBe('reportVersion');
     expect(text.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('renderHtml', () => {
+  it('escapes every value and shows status as glyph and word', () => {
+    const m = sampleMigration({ name: '<img src=x onerror=alert(1)> & co' });
+    const html = renderHtml(buildReport(m, opts));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; co');
+    expect(html).toContain('✗ blocked');
+    expect(html).toContain('◐ in progress');
+    expect(html).toContain(`Helpdesk line ${PHONE_MASKED} forwards to the NOC.<br>Second line | with pipe`);
+    expect(html).toContain("default-src 'none'");
+    expect(escapeHtml(`"'`)).toBe('&quot;&#39;');
   });
 });
