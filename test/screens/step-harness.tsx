@@ -1,5 +1,6 @@
 // A tiny stand-in for the shell in step-screen tests: holds RootState in React state, stamps events
 // with a test clock and author, runs the real reducer, and exposes the latest state and every event.
+
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import stringWidth from 'string-width';
 import { makeTheme } from '../../screens/theme.js';
@@ -8,6 +9,7 @@ import type { MigrationEvent, Refusal } from '../../state/events.js';
 import { emptyRootState, type Migration, type RootState } from '../../state/model.js';
 import { reduce } from '../../state/reducer.js';
 import { currentMigration } from '../../state/selectors.js';
+import type { RenderedUi } from '../helpers/render.js';
 
 export const BY = 'admin@mfa01';
 export const T0 = '2026-11-20T09:00:00.000Z';
@@ -113,7 +115,7 @@ export async function settle(): Promise<void> {
 
 /** Wait for the frame, then for the effects of that render. */
 export async function see(
-  ui: { waitFor: (e: string | RegExp | ((f: string) => boolean)) => Promise<string> },
+  ui: Pick<RenderedUi, 'waitFor'>,
   expect: string | RegExp | ((f: string) => boolean),
 ): Promise<string> {
   const frame = await ui.waitFor(expect);
@@ -123,11 +125,7 @@ export async function see(
 
 /** Press Tab until the section's tab is the active one. */
 export async function toSection(
-  ui: {
-    lastFrame: () => string;
-    press: (k: string) => void;
-    waitFor: (e: (f: string) => boolean) => Promise<string>;
-  },
+  ui: Pick<RenderedUi, 'lastFrame' | 'press' | 'waitFor'>,
   label: string,
 ): Promise<string> {
   for (let i = 0; i < 10; i++) {
