@@ -29,8 +29,7 @@ function validate(body: unknown): InnerRequest[] | string {
   }
   const requests = (body as { requests: unknown[] }).requests;
   if (requests.length === 0) return 'The batch request must contain at least one request.';
-  if (requests.length > MAX_REQUESTS)
-    return `The number of requests in a batch cannot exceed ${MAX_REQUESTS}.`;
+  if (requests.length > MAX_REQUESTS) return 'Number of requests inside batch exceeds the limit.'; // Graph's wording; the limit is MAX_REQUESTS
   const ids = new Set<string>();
   for (const r of requests) {
     const x = r as Partial<InnerRequest>;
@@ -56,7 +55,9 @@ export function handleBatch(core: EmulatorCore, outer: EmulatorRequest): Emulato
       Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
     );
     const failedDep = r.dependsOn?.find((d) => (results.get(d)?.status ?? 500) >= 400);
-    const url = r.url.startsWith('/') ? r.url : `/${r.url}`;
+    let url = r.url.startsWith('/') ? r.url : `/${r.url}`;
+    // the Graph JS SDK's BatchRequestContent keeps the version segment ("/v1.0/users/..."); Graph accepts it
+    if (url.startsWith(`/${outer.version}/`)) url = url.slice(outer.version.length + 1);
     const [path = '', qs = ''] = url.split('?', 2);
     const inner: EmulatorRequest = {
       method: r.method.toUpperCase(),
