@@ -1,6 +1,7 @@
 // `mfa-migrate status`: where each migration stands, as text for people or --json for scripts.
 import { CLOUD_LABELS, phaseDef, stepDef } from '../../state/catalogue/index.js';
 import { type Migration, PHASES, type PhaseId, STEP_IDS, type StepId } from '../../state/model.js';
+import { stepStatus } from '../../state/selectors.js';
 import { openItems, phaseProgress, stepInstances } from '../report/derive.js';
 import { STATUS_WORDS } from '../report/status-words.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -29,9 +30,6 @@ export interface MigrationStatus {
 export function migrationStatus(m: Migration, last: boolean): MigrationStatus {
   const cur = stepDef(m.current.step);
   const curWave = m.waves.find((w) => w.id === m.current.wave);
-  const curState = curWave
-    ? curWave.steps[m.current.step as 'migrate-users' | 'validate']
-    : m.steps[m.current.step];
   const blocked: MigrationStatus['blocked'] = [];
   for (const id of STEP_IDS) {
     for (const { wave, state } of stepInstances(m, id)) {
@@ -61,7 +59,8 @@ export function migrationStatus(m: Migration, last: boolean): MigrationStatus {
       label: cur.label,
       title: cur.title,
       wave: curWave?.name ?? null,
-      status: curState?.status ?? 'pending',
+      // a per-wave step without a wave is the waves overview: its status is derived from the waves
+      status: stepStatus(m, m.current),
     },
     phases: PHASES.map((p) => ({ phase: p, title: phaseDef(p).title, ...phaseProgress(m, p) })),
     openItems: openItems(m).length,
