@@ -43,11 +43,7 @@ export interface AppProps {
   onQuit?: () => void;
 }
 
-type View =
-  | { kind: 'create' }
-  | { kind: 'picker' }
-  | { kind: 'navigator'; focus?: string }
-  | { kind: 'step'; ref: StepRef };
+type View = { kind: 'create' } | { kind: 'picker' } | { kind: 'navigator' } | { kind: 'step'; ref: StepRef };
 
 function initialView(root: RootState): View {
   const m = currentMigration(root);
@@ -77,6 +73,8 @@ export function App(props: AppProps) {
   // The global key handler may run with a stale render: it reads these refs, not state.
   const capturingRef = useRef(false);
   const [error, setError] = useState<string | null>(null);
+  // where the step list's selection is, so it survives the list being replaced by help for a while
+  const navigatorFocus = useRef<string | undefined>(undefined);
 
   const setCapturingInput = useCallback((on: boolean) => {
     capturingRef.current = on;
@@ -150,6 +148,7 @@ export function App(props: AppProps) {
       return;
     }
     const m = store.get().migrations[id];
+    navigatorFocus.current = undefined;
     setView(m ? { kind: 'step', ref: m.current } : { kind: 'navigator' });
   };
 
@@ -190,7 +189,10 @@ export function App(props: AppProps) {
               onCancel={() =>
                 canGoBack ? setView(migration ? { kind: 'navigator' } : { kind: 'picker' }) : quit()
               }
-              onCreated={() => setView({ kind: 'navigator' })}
+              onCreated={() => {
+                navigatorFocus.current = undefined;
+                setView({ kind: 'navigator' });
+              }}
             />
           );
         } else if (route.kind === 'picker') {
@@ -210,9 +212,12 @@ export function App(props: AppProps) {
             <StepNavigator
               rows={rows}
               height={layout.bodyHeight}
-              initialKey={route.focus ?? refKey(migration.current)}
+              initialKey={navigatorFocus.current ?? refKey(migration.current)}
               currentKey={refKey(migration.current)}
               onOpen={openStep}
+              onHighlight={(key) => {
+                navigatorFocus.current = key;
+              }}
               onContinue={() => openStep(migration.current)}
               onSwitchMigration={() => setView({ kind: 'picker' })}
             />
@@ -220,7 +225,10 @@ export function App(props: AppProps) {
         } else if (route.kind === 'step') {
           const ref = route.ref;
           escLabel = 'back';
-          const onBack = () => setView({ kind: 'navigator', focus: refKey(ref) });
+          const onBack = () => {
+            navigatorFocus.current = refKey(ref);
+            setView({ kind: 'navigator' });
+          };
           body = props.renderStep ? (
             props.renderStep({ stepRef: ref, onBack })
           ) : (

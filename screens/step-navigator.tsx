@@ -31,6 +31,8 @@ export interface StepNavigatorProps {
   /** key of the row where the admin stopped, marked in the list */
   currentKey?: string;
   onOpen: (ref: StepRef) => void;
+  /** the selection moved (the shell keeps it, so the list comes back where it was after help) */
+  onHighlight?: (key: string) => void;
   onSwitchMigration: () => void;
   onContinue: () => void;
 }
@@ -56,6 +58,8 @@ export function StepNavigator(props: StepNavigatorProps) {
   const moveTo = (index: number) => {
     selectedRef.current = index;
     setSelectedState(index);
+    const key = rows[index]?.key;
+    if (key !== undefined) props.onHighlight?.(key);
   };
   // step through selectable rows: n > 0 forward, n < 0 back, stopping at the ends
   const moveBy = (n: number) => {

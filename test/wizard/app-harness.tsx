@@ -115,7 +115,7 @@ export function settled(ui: RenderedUi): RenderedUi {
     ...ui,
     waitFor: async (expect, timeoutMs) => {
       const frame = await ui.waitFor(expect, timeoutMs);
-      for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+      for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
       return frame;
     },
   };
