@@ -7,6 +7,7 @@ import type { Migration } from '../../state/model.js';
 import { openAuditLog } from '../audit/audit-log.js';
 import { type CreateGraphClientOptions, createGraphClient, type GraphClient } from '../graph/client.js';
 import { TenantGate } from '../graph/tenant-gate.js';
+import { signIn } from './credentials.js';
 import { type ActualTenant, type PinTenantEvent, verifyTenant } from './tenant-pin.js';
 import { audienceProblem } from './token-audience.js';
 

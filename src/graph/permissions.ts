@@ -72,8 +72,8 @@ export const OPERATIONS = {
   },
   'authMethodsPolicy.read': {
     describe: 'read the authentication methods policy',
-    delegated: ['Policy.Read.AuthenticationMethod'],
-    application: ['Policy.Read.AuthenticationMethod'],
+    delegated: ['Policy.Read.All'],
+    application: ['Policy.Read.All'],
     write: false,
     why: 'check that every method used on MFA Server is enabled in Entra',
   },

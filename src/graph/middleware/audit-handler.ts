@@ -28,7 +28,7 @@ export class AuditHandler implements Middleware {
       return;
     }
     const url = new URL(requestUrl(context.request));
-    const path = decodeURIComponent(url.pathname) + url.search;
+    const path = safeDecode(url.pathname) + url.search;
     const body = redactBody(context.options.body);
     try {
       await this.next.execute(context);
@@ -51,5 +51,13 @@ export class AuditHandler implements Middleware {
       status: res?.status ?? 0,
       requestId: res?.headers.get('request-id') ?? clientRequestId,
     });
+  }
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readAuditLog } from '../../src/audit/audit-log.js';
+import { GraphError } from '../../src/graph/errors.js';
+import { getOrganization } from '../../src/graph/operations/organization.js';
+import { type Harness, startHarness } from './graph-harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('lost replies and time limits', () => {
+  it('a POST without a way to verify is not re-sent; the admin hears the outcome is unknown', async () => {
+    h = await startHarness({
+      faults: { dropConnectionOn: (r) => (r.method === 'POST' ? 'after' : false) },
+    });
+    const err = await h.graph
+      .api('/policies/featureRolloutPolicies')
+      .post({
+        displayName: 'x',
+        feature: 'multiFactorAuthentication',
+        isEnabled: false,
+        isAppliedToOrganization: false,
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GraphError);
+    expect((err as GraphError).kind).toBe('network');
+    expect((err as GraphError).outcomeUnknown).toBe(true);
+    expect((err as GraphError).message).toMatch(/may or may not/);
+    expect(h.emu.requestLog.filter((r) => r.method === 'POST')).toHaveLength(1);
+    const { entries } = await readAuditLog(h.auditFile);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ method: 'POST', status: 0 });
+    expect(entries[0]?.error).toMatch(/may or may not/);
+  });
+
+  it('a read that keeps timing out is retried, then reported as a timeout', async () => {
+    h = await startHarness({
+      faults: { latencyMs: 400 },
+      client: { timeoutMs: 50, retry: { maxRetries: 2, sleep: async () => undefined } },
+    });
+    const err = await getOrganization(h.graph).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GraphError);
+    expect((err as GraphError).kind).toBe('timeout');
+    expect((err as GraphError).message).toMatch(/did not answer within/);
+  });
+
+  it('a reset connection on a read is retried transparently', async () => {
+    let drops = 0;
+    h = await startHarness({
+      faults: { dropConnectionOn: (r) => (r.method === 'GET' && drops++ < 2 ? 'before' : false) },
+    });
+    const org = await getOrganization(h.graph);
+    expect(org.id).toBe(h.emu.tenant.tenantId);
+    expect(h.sleeps).toHaveLength(2);
+  });
+});
