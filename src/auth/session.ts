@@ -27,8 +27,7 @@ export async function openGraphSession(opts: OpenSessionOptions): Promise<OpenSe
   const gate = new TenantGate();
   const graph = createGraphClient({ ...clientOpts, tenantGate: gate, auditLog: openAuditLog(auditFile) });
   // the token itself, to compare its tid claim with /organization
-  const token = (await opts.credential.getToken(opts.scopes, opts.signal ? { abortSignal: opts.signal } : {}))
-    ?.token;
+  const token = await signIn(opts.credential, opts.scopes, opts.signal);
   const wrongCloud = token && opts.baseUrl === undefined ? audienceProblem(token, opts.cloud) : undefined;
   if (wrongCloud) return { ok: false, refusal: { code: 'invalid', message: wrongCloud, overridable: false } };
   const check = await verifyTenant(graph, migration, token);
