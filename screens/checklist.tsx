@@ -6,6 +6,8 @@ import { stepDef } from '../state/catalogue/index.js';
 import { currentMigration } from '../state/selectors.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
+import { clampIndex, listMove } from './list-keys.js';
+import { useLiveState } from './live-state.js';
 import { ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
 import { stepStateOf } from './step-data.js';
@@ -15,7 +17,7 @@ import { wrapText } from './wrap-text.js';
 
 export function Checklist(props: SectionProps) {
   const { theme, state, dispatch } = useUi();
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected, selectedLive] = useLiveState(0);
   const [editingNote, setEditingNote] = useState(false);
   const m = currentMigration(state);
   const step = m ? stepStateOf(m, props.stepRef) : undefined;
@@ -26,12 +28,15 @@ export function Checklist(props: SectionProps) {
 
   useKeys(
     (input, key) => {
+      const moved = listMove(input, key, selectedLive.current, items.length);
+      if (moved !== null) {
+        setSelected(moved);
+        return;
+      }
+      const item = items[clampIndex(selectedLive.current, items.length)];
       if (!item) return;
-      if (key.downArrow || input === 'j') setSelected(Math.min(items.length - 1, index + 1));
-      else if (key.upArrow || input === 'k') setSelected(Math.max(0, index - 1));
-      else if (key.pageDown) setSelected(Math.min(items.length - 1, index + 5));
-      else if (key.pageUp) setSelected(Math.max(0, index - 5));
-      else if (input === ' ') {
+      const answer = step?.checklist[item.id];
+      if (input === ' ') {
         dispatch({
           type: 'set-checklist-item',
           ref: props.stepRef,

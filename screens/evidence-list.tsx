@@ -7,6 +7,8 @@ import { currentMigration } from '../state/selectors.js';
 import { ConfirmYesNo } from './confirm-yes-no.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
+import { clampIndex, listMove } from './list-keys.js';
+import { useLiveState } from './live-state.js';
 import { ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
 import { newId, shortTime, stepStateOf } from './step-data.js';
@@ -68,7 +70,7 @@ function KindChooser(props: {
 
 export function EvidenceList(props: SectionProps) {
   const { theme, state, dispatch } = useUi();
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected, selectedLive] = useLiveState(0);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const m = currentMigration(state);
   const list = (m ? stepStateOf(m, props.stepRef)?.evidence : undefined) ?? [];
@@ -77,10 +79,13 @@ export function EvidenceList(props: SectionProps) {
 
   useKeys(
     (input, key) => {
-      if (key.downArrow || input === 'j') setSelected(Math.min(list.length - 1, index + 1));
-      else if (key.upArrow || input === 'k') setSelected(Math.max(0, index - 1));
+      const moved = listMove(input, key, selectedLive.current, list.length);
+      if (moved !== null) setSelected(moved);
       else if (input === 'a') setMode({ kind: 'choose-kind', index: 0 });
-      else if (input === 'x' && current) setMode({ kind: 'remove', evidence: current });
+      else if (input === 'x') {
+        const target = list[clampIndex(selectedLive.current, list.length)];
+        if (target) setMode({ kind: 'remove', evidence: target });
+      }
     },
     { isActive: props.active && mode.kind === 'list' },
   );

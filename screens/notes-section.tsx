@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { currentMigration } from '../state/selectors.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
+import { useLiveState } from './live-state.js';
 import { NotesEditor } from './notes-editor.js';
 import { clampOffset, ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
@@ -23,7 +24,7 @@ function textRow(text: string, n: number) {
 export function NotesSection(props: SectionProps) {
   const { state, dispatch } = useUi();
   const [editing, setEditing] = useState(false);
-  const [offset, setOffset] = useState(0);
+  const [offset, setOffset, offsetLive] = useLiveState(0);
   const m = currentMigration(state);
   const notes = (m ? stepStateOf(m, props.stepRef)?.notes : undefined) ?? '';
   const lines = notes ? wrapText(notes, props.width - 1) : [];
@@ -32,10 +33,13 @@ export function NotesSection(props: SectionProps) {
   useKeys(
     (input, key) => {
       if (key.return) setEditing(true);
-      else if (key.downArrow || input === 'j') setOffset(clampOffset(offset + 1, lines.length, bodyHeight));
-      else if (key.upArrow || input === 'k') setOffset(clampOffset(offset - 1, lines.length, bodyHeight));
-      else if (key.pageDown) setOffset(clampOffset(offset + bodyHeight, lines.length, bodyHeight));
-      else if (key.pageUp) setOffset(clampOffset(offset - bodyHeight, lines.length, bodyHeight));
+      else if (key.downArrow || input === 'j')
+        setOffset(clampOffset(offsetLive.current + 1, lines.length, bodyHeight));
+      else if (key.upArrow || input === 'k')
+        setOffset(clampOffset(offsetLive.current - 1, lines.length, bodyHeight));
+      else if (key.pageDown)
+        setOffset(clampOffset(offsetLive.current + bodyHeight, lines.length, bodyHeight));
+      else if (key.pageUp) setOffset(clampOffset(offsetLive.current - bodyHeight, lines.length, bodyHeight));
     },
     { isActive: props.active && !editing },
   );

@@ -1,10 +1,10 @@
 // Who did what and when on this step, and the guard overrides recorded for it (with their reasons):
 // what a change board asks about first.
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import { currentMigration } from '../state/selectors.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
+import { useLiveState } from './live-state.js';
 import { clampOffset, ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
 import { shortTime, stepStateOf } from './step-data.js';
@@ -12,7 +12,7 @@ import { useUi } from './ui-context.js';
 
 export function StepHistory(props: SectionProps) {
   const { theme, state } = useUi();
-  const [offset, setOffset] = useState(0);
+  const [offset, setOffset, offsetLive] = useLiveState(0);
   const m = currentMigration(state);
   const step = m ? stepStateOf(m, props.stepRef) : undefined;
   const overrides = (m?.overrides ?? []).filter(
@@ -45,10 +45,12 @@ export function StepHistory(props: SectionProps) {
   const bodyHeight = props.height - 1;
   useKeys(
     (input, key) => {
-      if (key.downArrow || input === 'j') setOffset(clampOffset(offset + 1, rows.length, bodyHeight));
-      else if (key.upArrow || input === 'k') setOffset(clampOffset(offset - 1, rows.length, bodyHeight));
-      else if (key.pageDown) setOffset(clampOffset(offset + bodyHeight, rows.length, bodyHeight));
-      else if (key.pageUp) setOffset(clampOffset(offset - bodyHeight, rows.length, bodyHeight));
+      if (key.downArrow || input === 'j')
+        setOffset(clampOffset(offsetLive.current + 1, rows.length, bodyHeight));
+      else if (key.upArrow || input === 'k')
+        setOffset(clampOffset(offsetLive.current - 1, rows.length, bodyHeight));
+      else if (key.pageDown) setOffset(clampOffset(offsetLive.current + bodyHeight, rows.length, bodyHeight));
+      else if (key.pageUp) setOffset(clampOffset(offsetLive.current - bodyHeight, rows.length, bodyHeight));
     },
     { isActive: props.active },
   );

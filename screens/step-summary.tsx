@@ -1,9 +1,9 @@
 // "What & why": the catalogue's summary of the step and what to record, wrapped and scrollable.
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import { stepDef } from '../state/catalogue/index.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
+import { useLiveState } from './live-state.js';
 import { clampOffset, ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
 import { useUi } from './ui-context.js';
@@ -28,13 +28,13 @@ export function summaryLines(step: SectionProps['stepRef']['step'], width: numbe
 
 export function StepSummary(props: SectionProps) {
   const { theme } = useUi();
-  const [offset, setOffset] = useState(0);
+  const [offset, setOffset, offsetLive] = useLiveState(0);
   const lines = summaryLines(props.stepRef.step, props.width - 1);
   const bodyHeight = props.height - 1;
   const page = Math.max(1, bodyHeight - 2);
   useKeys(
     (input, key) => {
-      let next = offset;
+      let next = offsetLive.current;
       if (key.downArrow || input === 'j') next += 1;
       else if (key.upArrow || input === 'k') next -= 1;
       else if (key.pageDown) next += page;

@@ -7,6 +7,8 @@ import { type ReactNode, useState } from 'react';
 import { ConfirmYesNo } from './confirm-yes-no.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
+import { clampIndex, listMove } from './list-keys.js';
+import { useLiveState } from './live-state.js';
 import { ScrollBox } from './scroll-box.js';
 import { TextPrompt } from './text-prompt.js';
 import { useUi } from './ui-context.js';
@@ -98,8 +100,8 @@ type Mode = { kind: 'browse' } | { kind: 'edit' } | { kind: 'add' } | { kind: 'd
 
 export function TableEditor<R extends Row>(props: TableEditorProps<R>) {
   const { theme } = useUi();
-  const [rowIndex, setRowIndex] = useState(0);
-  const [colIndex, setColIndex] = useState(0);
+  const [rowIndex, setRowIndex, rowLive] = useLiveState(0);
+  const [colIndex, setColIndex, colLive] = useLiveState(0);
   const [mode, setMode] = useState<Mode>({ kind: 'browse' });
   const { columns, rows } = props;
   const r = Math.min(rowIndex, Math.max(0, rows.length - 1));
@@ -109,16 +111,19 @@ export function TableEditor<R extends Row>(props: TableEditorProps<R>) {
   const widths = fitWidths(columns, props.width);
   const addCol = columns.find((x) => x.key === props.addKey);
 
-  const select = (i: number) => setRowIndex(Math.max(0, i));
   const extra = (props.extraLines?.(row) ?? []).slice(0, Math.max(0, props.height - 6));
 
   useKeys(
     (input, key) => {
-      if (key.downArrow || input === 'j') select(Math.min(rows.length - 1, r + 1));
-      else if (key.upArrow || input === 'k') select(Math.max(0, r - 1));
-      else if (key.pageDown) select(Math.min(rows.length - 1, r + 5));
-      else if (key.pageUp) select(Math.max(0, r - 5));
-      else if (key.rightArrow || input === 'l') setColIndex(Math.min(columns.length - 1, c + 1));
+      const moved = listMove(input, key, rowLive.current, rows.length);
+      if (moved !== null) {
+        setRowIndex(moved);
+        return;
+      }
+      const c = clampIndex(colLive.current, columns.length);
+      const row = rows[clampIndex(rowLive.current, rows.length)];
+      const col = columns[c];
+      if (key.rightArrow || input === 'l') setColIndex(Math.min(columns.length - 1, c + 1));
       else if (key.leftArrow || input === 'h') setColIndex(Math.max(0, c - 1));
       else if (input === 'a') setMode({ kind: 'add' });
       else if (input === 'x' && row) setMode({ kind: 'delete' });

@@ -10,6 +10,8 @@ import { validateUpn } from '../state/validation.js';
 import { ConfirmYesNo } from './confirm-yes-no.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
+import { clampIndex, listMove } from './list-keys.js';
+import { useLiveState } from './live-state.js';
 import { ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
 import { waveOf } from './step-data.js';
@@ -36,7 +38,7 @@ function checkLabel(id: EndUserCheckId): string {
 
 export function TestUserChecks(props: SectionProps) {
   const { theme, state, dispatch } = useUi();
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected, selectedLive] = useLiveState(0);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const m = currentMigration(state);
   const wave = m ? waveOf(m, props.stepRef.wave) : undefined;
@@ -52,11 +54,15 @@ export function TestUserChecks(props: SectionProps) {
 
   useKeys(
     (input, key) => {
-      if (key.downArrow || input === 'j') setSelected(Math.min(lines.length - 1, index + 1));
-      else if (key.upArrow || input === 'k') setSelected(Math.max(0, index - 1));
-      else if (key.pageDown) setSelected(Math.min(lines.length - 1, index + 6));
-      else if (key.pageUp) setSelected(Math.max(0, index - 6));
-      else if (input === 'a') setMode({ kind: 'add' });
+      const moved = listMove(input, key, selectedLive.current, lines.length, 6);
+      if (moved !== null) {
+        setSelected(moved);
+        return;
+      }
+      const line = lines[clampIndex(selectedLive.current, lines.length)];
+      const user = line ? users.find((u) => u.upn === line.upn) : undefined;
+      const answer = line?.check ? user?.checks[line.check] : undefined;
+      if (input === 'a') setMode({ kind: 'add' });
       else if (input === 'x' && line) setMode({ kind: 'remove', upn: line.upn });
       else if ((input === ' ' || key.return) && wave && line?.check) {
         dispatch({

@@ -8,6 +8,8 @@ import { currentMigration } from '../state/selectors.js';
 import { groupLabel, isGuid, ROLLOUT_GROUPS_MAX, sharedGroups } from '../state/validation.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
+import { listMove } from './list-keys.js';
+import { useLiveState } from './live-state.js';
 import type { SectionProps } from './section-props.js';
 import { waveOf } from './step-data.js';
 import { TextPrompt } from './text-prompt.js';
@@ -65,7 +67,7 @@ function fieldValue(wave: Wave, field: Field): string {
 
 export function WaveSettings(props: SectionProps) {
   const { theme, state, dispatch } = useUi();
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected, selectedLive] = useLiveState(0);
   const [editing, setEditing] = useState(false);
   const m = currentMigration(state);
   const wave = m ? waveOf(m, props.stepRef.wave) : undefined;
@@ -74,8 +76,8 @@ export function WaveSettings(props: SectionProps) {
 
   useKeys(
     (input, key) => {
-      if (key.downArrow || input === 'j') setSelected(Math.min(FIELDS.length - 1, selected + 1));
-      else if (key.upArrow || input === 'k') setSelected(Math.max(0, selected - 1));
+      const moved = listMove(input, key, selectedLive.current, FIELDS.length);
+      if (moved !== null) setSelected(moved);
       else if (key.return) setEditing(true);
     },
     { isActive: props.active && !editing },

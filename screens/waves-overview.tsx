@@ -9,6 +9,8 @@ import { validateWaveName } from '../state/validation.js';
 import { GuardRefusal } from './guard-refusal.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
+import { clampIndex, listMove } from './list-keys.js';
+import { useLiveState } from './live-state.js';
 import { ScrollBox } from './scroll-box.js';
 import { newId, statusWord } from './step-data.js';
 import { useStepScope } from './step-scope.js';
@@ -31,22 +33,22 @@ export function WavesOverview(props: WavesOverviewProps) {
   const outer = useUi();
   const scope = useStepScope();
   const { theme, width, height } = outer;
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected, selectedLive] = useLiveState(0);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const m = currentMigration(outer.state);
   const waves = m?.waves ?? [];
   const index = Math.min(selected, Math.max(0, waves.length - 1));
-  const wave = waves[index];
   const def = stepDef(props.step);
 
   useKeys(
     (input, key) => {
+      const moved = listMove(input, key, selectedLive.current, waves.length);
+      const target = waves[clampIndex(selectedLive.current, waves.length)];
       if (key.escape) props.onBack();
-      else if (key.downArrow || input === 'j') setSelected(Math.min(waves.length - 1, index + 1));
-      else if (key.upArrow || input === 'k') setSelected(Math.max(0, index - 1));
+      else if (moved !== null) setSelected(moved);
       else if (input === 'a') setMode({ kind: 'add' });
-      else if (input === 'R' && wave) setMode({ kind: 'rename', wave });
-      else if (key.return && wave) props.onOpen(wave.id);
+      else if (input === 'R' && target) setMode({ kind: 'rename', wave: target });
+      else if (key.return && target) props.onOpen(target.id);
     },
     { isActive: mode.kind === 'list' && !scope.capturing && !scope.refusal },
   );
