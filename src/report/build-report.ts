@@ -2,10 +2,9 @@
 // same input always gives the same report (and tests can pin it).
 import {
   CLOUD_LABELS,
-  DISPOSITION_LABELS,
   END_USER_CHECKS,
+  GUARD_LABELS,
   phaseDef,
-  SERVICE_KIND_LABELS,
   stepDef,
 } from '../../state/catalogue/index.js';
 import {
@@ -164,6 +163,7 @@ export function buildReport(m: Migration, opts: BuildReportOptions): Report {
       .filter((o) => inScope([stepDef(o.step).phase]))
       .map((o) => ({
         guard: o.guard,
+        guardLabel: GUARD_LABELS[o.guard],
         step: o.step,
         stepLabel: stepDef(o.step).label,
         wave: waveName(o.wave),
@@ -180,10 +180,10 @@ export function buildReport(m: Migration, opts: BuildReportOptions): Report {
           methods: m.inventory.methods.map((r) => ({ ...stripId(r), notes: text(r.notes) })),
           portal: m.inventory.portal.map((r) => ({ ...stripId(r), notes: text(r.notes) })),
           services: m.inventory.services.map((r) => ({
-            kind: SERVICE_KIND_LABELS[r.kind],
+            kind: r.kind,
             name: r.name,
             host: r.host,
-            disposition: DISPOSITION_LABELS[r.disposition],
+            disposition: r.disposition,
             status: r.status,
             notes: text(r.notes),
           })),

@@ -2,6 +2,7 @@
 // (a CSP forbids them anyway), print styles, every value escaped, status as glyph + word (never colour
 // alone).
 import type { StepStatus } from '../../state/model.js';
+import { label } from './labels.js';
 import type { Report, ReportStep } from './report-model.js';
 import { STATUS_WORDS } from './status-words.js';
 
@@ -148,7 +149,7 @@ export function renderHtml(r: Report): string {
           ['Step', 'Guard', 'Reason given', 'Refusal overridden', 'By', 'At'],
           r.overrides.map((o) => [
             `${o.stepLabel}${o.wave ? ` (${o.wave.name})` : ''}`,
-            o.guard,
+            o.guardLabel,
             o.reason,
             o.refusal,
             o.by,
@@ -195,7 +196,14 @@ export function renderHtml(r: Report): string {
       '<h3>Authentication services</h3>',
       table(
         ['Kind', 'Name', 'Host', 'Disposition', 'Status', 'Notes'],
-        inv.services.map((x) => [x.kind, x.name, x.host, x.disposition, x.status, x.notes]),
+        inv.services.map((x) => [
+          label.serviceKind(x),
+          x.name,
+          x.host,
+          label.disposition(x),
+          label.serviceStatus(x),
+          x.notes,
+        ]),
       ),
     );
     body.push(
@@ -204,8 +212,8 @@ export function renderHtml(r: Report): string {
         ['Name', 'Role', 'Membership', 'Replication port', 'Also hosts', 'Notes'],
         inv.servers.map((x) => [
           x.name,
-          x.role,
-          x.membership,
+          label.role(x),
+          label.membership(x),
           x.replicationPort ?? 'not set',
           x.hosts,
           x.notes,
@@ -216,7 +224,7 @@ export function renderHtml(r: Report): string {
       '<h3>Load balancers</h3>',
       table(
         ['Name', 'Fronts', 'Sticky sessions', 'Notes'],
-        inv.loadBalancers.map((x) => [x.name, x.fronts, x.sticky ? 'yes' : 'no', x.notes]),
+        inv.loadBalancers.map((x) => [x.name, label.fronts(x), x.sticky ? 'yes' : 'no', x.notes]),
       ),
     );
   }
@@ -243,7 +251,9 @@ export function renderHtml(r: Report): string {
         body.push(
           table(
             ['User', 'Check', 'Result', 'Note', 'By', 'At'],
-            w.testUsers.flatMap((u) => u.checks.map((c) => [u.upn, c.label, c.result, c.note, c.by, c.at])),
+            w.testUsers.flatMap((u) =>
+              u.checks.map((c) => [u.upn, c.label, label.checkResult(c), c.note, c.by, c.at]),
+            ),
           ),
         );
       }

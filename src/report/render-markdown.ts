@@ -1,5 +1,7 @@
 // Report -> Markdown for change tickets. Status is always a word (no glyphs, no colour), so it reads
 // the same pasted anywhere.
+
+import { label } from './labels.js';
 import { mdInline, mdQuote, mdTable } from './markdown-escape.js';
 import type { Report, ReportStep } from './report-model.js';
 import { STATUS_WORDS } from './status-words.js';
@@ -108,7 +110,7 @@ export function renderMarkdown(r: Report): string {
         ['Step', 'Guard', 'Reason given', 'Refusal overridden', 'By', 'At'],
         r.overrides.map((o) => [
           `${o.stepLabel}${o.wave ? ` (${o.wave.name})` : ''}`,
-          o.guard,
+          o.guardLabel,
           o.reason,
           o.refusal,
           o.by,
@@ -161,7 +163,14 @@ export function renderMarkdown(r: Report): string {
     out.push(
       mdTable(
         ['Kind', 'Name', 'Host', 'Disposition', 'Status', 'Notes'],
-        inv.services.map((x) => [x.kind, x.name, x.host, x.disposition, x.status, x.notes]),
+        inv.services.map((x) => [
+          label.serviceKind(x),
+          x.name,
+          x.host,
+          label.disposition(x),
+          label.serviceStatus(x),
+          x.notes,
+        ]),
       ),
       '',
     );
@@ -171,8 +180,8 @@ export function renderMarkdown(r: Report): string {
         ['Name', 'Role', 'Membership', 'Replication port', 'Also hosts', 'Notes'],
         inv.servers.map((x) => [
           x.name,
-          x.role,
-          x.membership,
+          label.role(x),
+          label.membership(x),
           x.replicationPort ?? 'not set',
           x.hosts,
           x.notes,
@@ -184,7 +193,7 @@ export function renderMarkdown(r: Report): string {
     out.push(
       mdTable(
         ['Name', 'Fronts', 'Sticky sessions', 'Notes'],
-        inv.loadBalancers.map((x) => [x.name, x.fronts, x.sticky ? 'yes' : 'no', x.notes]),
+        inv.loadBalancers.map((x) => [x.name, label.fronts(x), x.sticky ? 'yes' : 'no', x.notes]),
       ),
       '',
     );
@@ -215,7 +224,9 @@ export function renderMarkdown(r: Report): string {
         out.push(
           mdTable(
             ['User', 'Check', 'Result', 'Note', 'By', 'At'],
-            w.testUsers.flatMap((u) => u.checks.map((c) => [u.upn, c.label, c.result, c.note, c.by, c.at])),
+            w.testUsers.flatMap((u) =>
+              u.checks.map((c) => [u.upn, c.label, label.checkResult(c), c.note, c.by, c.at]),
+            ),
           ),
           '',
         );

@@ -1,7 +1,18 @@
 // The report as data: what buildReport produces and both renderers read. The JSON rendering is this
 // object as is, so its shape is a public contract — bump REPORT_VERSION on any breaking change and
-// keep README "Files" in step.
-import type { CheckResult, Cloud, GuardId, PhaseId, StepId, StepStatus } from '../../state/model.js';
+// keep README "Commands" in step. Enum values stay raw (for scripts); the renderers turn them into
+// the catalogue's labels.
+import type {
+  CheckResult,
+  Cloud,
+  GuardId,
+  InventoryLoadBalancerRow,
+  InventoryServerRow,
+  InventoryServiceRow,
+  PhaseId,
+  StepId,
+  StepStatus,
+} from '../../state/model.js';
 
 export const REPORT_VERSION = 1;
 
@@ -37,6 +48,8 @@ export interface ReportEvidence extends ReportWho {
 
 export interface ReportOverride extends ReportWho {
   guard: GuardId;
+  /** the guard's short name from the catalogue */
+  guardLabel: string;
   step: StepId;
   stepLabel: string;
   wave: { id: string; name: string } | null;
@@ -120,22 +133,27 @@ export interface ReportInventory {
     notes: string;
   }[];
   services: {
-    kind: string;
+    kind: InventoryServiceRow['kind'];
     name: string;
     host: string;
-    disposition: string;
-    status: string;
+    disposition: InventoryServiceRow['disposition'];
+    status: InventoryServiceRow['status'];
     notes: string;
   }[];
   servers: {
     name: string;
-    role: string;
-    membership: string;
+    role: InventoryServerRow['role'];
+    membership: InventoryServerRow['membership'];
     replicationPort: number | null;
     hosts: string;
     notes: string;
   }[];
-  loadBalancers: { name: string; fronts: string; sticky: boolean; notes: string }[];
+  loadBalancers: {
+    name: string;
+    fronts: InventoryLoadBalancerRow['fronts'];
+    sticky: boolean;
+    notes: string;
+  }[];
 }
 
 export interface Report {

@@ -1,10 +1,5 @@
-// Step status as a plain word for reports and `status`: never a glyph or a colour alone.
-import type { StepStatus } from '../../state/model.js';
+// Step status as a plain word for reports and `status` (never a glyph or a colour alone): the
+// catalogue's labels, so the screens say the same.
+import { STATUS_LABELS } from '../../state/catalogue/index.js';
 
-export const STATUS_WORDS: Record<StepStatus, string> = {
-  pending: 'pending',
-  'in-progress': 'in progress',
-  done: 'done',
-  skipped: 'skipped',
-  blocked: 'blocked',
-};
+export const STATUS_WORDS = STATUS_LABELS;

@@ -92,7 +92,7 @@ describe('renderMarkdown', () => {
     ]) {
       expect(md).toContain(heading);
     }
-    expect(md).toContain('| MFA01 | primary | domain-joined | 4443 | User portal | – |');
+    expect(md).toContain('| MFA01 | Primary | Domain-joined | 4443 | User portal | – |');
     expect(md).toContain('| contoso.com | not set | rejectMfaByFederatedIdp |');
   });
 
@@ -123,5 +123,21 @@ describe('renderHtml', () => {
     expect(html).toContain(`Helpdesk line ${PHONE_MASKED} forwards to the NOC.<br>Second line | with pipe`);
     expect(html).toContain("default-src 'none'");
     expect(escapeHtml(`"'`)).toBe('&quot;&#39;');
+  });
+});
+
+describe('labels in the renderers, raw values in JSON', () => {
+  it('uses the catalogue words in Markdown and keeps enum values in the report model', () => {
+    const report = buildReport(sampleMigration(), opts);
+    expect(report.inventory!.services[0]).toMatchObject({ kind: 'radius', disposition: 'nps-extension' });
+    expect(report.overrides[0]).toMatchObject({
+      guard: 'backup-stale',
+      guardLabel: 'Backup older than 24 hours',
+    });
+    const md = renderMarkdown(report);
+    expect(md).toContain(
+      '| RADIUS client | VPN concentrator | vpn01 | NPS with the Entra MFA extension | pending | PAP only |',
+    );
+    expect(md).toContain('| Backup older than 24 hours |');
   });
 });
