@@ -178,7 +178,6 @@ export function App(props: AppProps) {
         let escLabel: string | undefined;
         if (help) {
           body = <HelpOverlay height={layout.bodyHeight} />;
-          title = 'Help';
           escLabel = 'close help';
         } else if (route.kind === 'create') {
           const canGoBack = migrationCount > 0;
