@@ -76,6 +76,7 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
         stateDir: resolveStateDir(g.stateDir, io.env),
         programVersion: version,
         json: opts.json,
+        now: io.now(),
         ...(opts.migration === undefined ? {} : { migration: opts.migration }),
         out: io.stdout,
       });

@@ -2,7 +2,7 @@
 import { CLOUD_LABELS, phaseDef, stepDef } from '../../state/catalogue/index.js';
 import { type Migration, PHASES, type PhaseId, STEP_IDS, type StepId } from '../../state/model.js';
 import { stepStatus } from '../../state/selectors.js';
-import { openItems, phaseProgress, stepInstances } from '../report/derive.js';
+import { openItems, phaseProgress, stepInstances, warnings } from '../report/derive.js';
 import { STATUS_WORDS } from '../report/status-words.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { loadStateForReading } from './load-state.js';
@@ -25,9 +25,11 @@ export interface MigrationStatus {
   openItems: number;
   blocked: { step: StepId; label: string; title: string; wave: string | null; reason: string }[];
   overrides: number;
+  /** as of now: stale backup, shared groups, federation still propagating, ... */
+  warnings: string[];
 }
 
-export function migrationStatus(m: Migration, last: boolean): MigrationStatus {
+export function migrationStatus(m: Migration, last: boolean, now: Date): MigrationStatus {
   const cur = stepDef(m.current.step);
   const curWave = m.waves.find((w) => w.id === m.current.wave);
   const blocked: MigrationStatus['blocked'] = [];
@@ -66,6 +68,7 @@ export function migrationStatus(m: Migration, last: boolean): MigrationStatus {
     openItems: openItems(m).length,
     blocked,
     overrides: m.overrides.length,
+    warnings: warnings(m, now).map((w) => w.text),
   };
 }
 
@@ -87,6 +90,7 @@ export function formatStatusText(s: MigrationStatus): string {
   for (const b of s.blocked) {
     lines.push(`  blocked:      step ${b.label} ${b.title}${b.wave ? ` (${b.wave})` : ''}: ${b.reason}`);
   }
+  for (const w of s.warnings) lines.push(`  warning:      ${w}`);
   return lines.join('\n');
 }
 
@@ -95,13 +99,14 @@ export interface StatusOptions {
   programVersion: string;
   json: boolean;
   migration?: string;
+  now: Date;
   out: (text: string) => void;
 }
 
 export function runStatus(opts: StatusOptions): ExitCode {
   const root = loadStateForReading(opts.stateDir, opts.programVersion);
   const migrations = root ? selectMigrations(root, opts.migration) : [];
-  const statuses = migrations.map((m) => migrationStatus(m, m.id === root?.lastMigrationId));
+  const statuses = migrations.map((m) => migrationStatus(m, m.id === root?.lastMigrationId, opts.now));
   if (opts.json) {
     opts.out(
       `${JSON.stringify({ statusVersion: STATUS_VERSION, stateDir: opts.stateDir, migrations: statuses }, null, 2)}\n`,

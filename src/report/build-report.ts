@@ -16,7 +16,14 @@ import {
   type StepId,
   type StepState,
 } from '../../state/model.js';
-import { derivedStepStatus, openItems, phaseProgress, stepInstances, stepsOfPhase } from './derive.js';
+import {
+  derivedStepStatus,
+  openItems,
+  phaseProgress,
+  stepInstances,
+  stepsOfPhase,
+  warnings,
+} from './derive.js';
 import { maskPhoneNumbers } from './mask-phones.js';
 import { REPORT_VERSION, type Report, type ReportChecklistItem, type ReportStep } from './report-model.js';
 
@@ -175,6 +182,9 @@ export function buildReport(m: Migration, opts: BuildReportOptions): Report {
     openItems: openItems(m)
       .filter((i) => inScope([i.phase]))
       .map((i) => ({ ...i, text: text(i.text) })),
+    warnings: warnings(m, opts.now)
+      .filter((w) => w.phase === null || inScope([w.phase]))
+      .map((w) => ({ ...w, text: text(w.text) })),
     inventory: inScope(SECTION_PHASES.inventory)
       ? {
           methods: m.inventory.methods.map((r) => ({ ...stripId(r), notes: text(r.notes) })),

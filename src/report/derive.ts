@@ -1,9 +1,13 @@
 // The derived facts the report and `status` need, taken from state/selectors.ts so that the screens,
 // `status` and the report count progress and open items the same way.
-import { isWaveStep, stepsOfPhase } from '../../state/ids.js';
+import { isWaveStep, phaseOf, stepsOfPhase } from '../../state/ids.js';
 import type { Migration, StepId, StepState, StepStatus } from '../../state/model.js';
-import { openItems as selectOpenItems, stepStatus } from '../../state/selectors.js';
-import type { ReportOpenItem } from './report-model.js';
+import {
+  openItems as selectOpenItems,
+  warnings as selectWarnings,
+  stepStatus,
+} from '../../state/selectors.js';
+import type { ReportOpenItem, ReportWarning } from './report-model.js';
 
 export { phaseProgress } from '../../state/selectors.js';
 export { isWaveStep, stepsOfPhase };
@@ -25,4 +29,15 @@ export function stepInstances(
 /** What is still open, per phase and step — what a change board asks about. */
 export function openItems(m: Migration): ReportOpenItem[] {
   return selectOpenItems(m).map(({ ref: _ref, ...item }) => item);
+}
+
+/** Warnings as of `now` (the report's generation time), with the phase they belong to. */
+export function warnings(m: Migration, now: Date): ReportWarning[] {
+  return selectWarnings(m, now.toISOString()).map((w) => ({
+    code: w.code,
+    phase: w.ref ? phaseOf(w.ref.step) : null,
+    step: w.ref?.step ?? null,
+    wave: w.ref?.wave === undefined ? null : (m.waves.find((x) => x.id === w.ref?.wave)?.name ?? w.ref.wave),
+    text: w.text,
+  }));
 }

@@ -141,6 +141,10 @@ export function renderHtml(r: Report): string {
       ? '<p>None.</p>'
       : `<ul>${r.openItems.map((i) => `<li>Step ${escapeHtml(i.stepLabel)}: ${escapeHtml(i.text)}</li>`).join('')}</ul>`,
   );
+  if (r.warnings.length > 0) {
+    body.push(`<h2>Warnings (${r.warnings.length})</h2>`);
+    body.push(`<ul>${r.warnings.map((w) => `<li>${escapeHtml(w.text)}</li>`).join('')}</ul>`);
+  }
   body.push(`<h2>Overrides (${r.overrides.length})</h2>`);
   body.push(
     r.overrides.length === 0

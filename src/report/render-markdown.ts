@@ -102,6 +102,12 @@ export function renderMarkdown(r: Report): string {
     out.push('');
   }
 
+  if (r.warnings.length > 0) {
+    out.push(`## Warnings (${r.warnings.length})`, '');
+    for (const w of r.warnings) out.push(`- ${mdInline(w.text)}`);
+    out.push('');
+  }
+
   out.push(`## Overrides (${r.overrides.length})`, '');
   if (r.overrides.length === 0) out.push('None: every guard was satisfied.', '');
   else {

@@ -115,6 +115,15 @@ export interface ReportOpenItem {
   text: string;
 }
 
+/** Allowed (or overridden) but worth a look, as of the report's time: stale backup, shared groups... */
+export interface ReportWarning {
+  code: string;
+  phase: PhaseId | null;
+  step: StepId | null;
+  wave: string | null;
+  text: string;
+}
+
 export interface ReportInventory {
   methods: {
     feature: string;
@@ -181,6 +190,7 @@ export interface Report {
   phases: ReportPhase[];
   overrides: ReportOverride[];
   openItems: ReportOpenItem[];
+  warnings: ReportWarning[];
   /** in the report when it covers preparations (step 1) or everything */
   inventory: ReportInventory | null;
   /** in the report when it covers migrations or everything */

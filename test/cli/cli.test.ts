@@ -223,6 +223,7 @@ describe('report', () => {
       'phases',
       'overrides',
       'openItems',
+      'warnings',
       'inventory',
       'waves',
       'exceptions',

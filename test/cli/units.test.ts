@@ -55,16 +55,21 @@ describe('selectOneMigration', () => {
   });
 });
 
+const NOW = new Date('2026-11-25T15:00:00.000Z');
+
 describe('migrationStatus', () => {
   it('derives the status of a per-wave step shown as its waves overview', () => {
     const m = sampleMigration({ current: { step: 'migrate-users' } });
-    expect(migrationStatus(m, true).current).toMatchObject({
+    expect(migrationStatus(m, true, NOW).current).toMatchObject({
       step: 'migrate-users',
       wave: null,
       status: 'done',
     });
     const inWave = sampleMigration({ current: { step: 'validate', wave: 'w1' } });
-    expect(migrationStatus(inWave, false).current).toMatchObject({ wave: 'Pilot', status: 'in-progress' });
+    expect(migrationStatus(inWave, false, NOW).current).toMatchObject({
+      wave: 'Pilot',
+      status: 'in-progress',
+    });
   });
 
   it('lists blocked steps with reasons, including blocked waves', () => {
@@ -74,7 +79,7 @@ describe('migrationStatus', () => {
       status: 'blocked',
       reason: 'pilot group has contacts',
     };
-    const s = migrationStatus(m, false);
+    const s = migrationStatus(m, false, NOW);
     expect(s.blocked).toEqual([
       expect.objectContaining({ step: 'validate', wave: 'Pilot', reason: 'pilot group has contacts' }),
       expect.objectContaining({
@@ -84,5 +89,16 @@ describe('migrationStatus', () => {
       }),
     ]);
     expect(formatStatusText(s)).toContain('(Pilot): pilot group has contacts');
+  });
+});
+
+describe('status warnings', () => {
+  it("shows the selectors' warnings as of now, e.g. a federation change still propagating", () => {
+    const m = sampleMigration();
+    m.steps.federation = { ...m.steps.federation, status: 'done', doneAt: '2026-11-25T10:00:00.000Z' };
+    const s = migrationStatus(m, false, NOW);
+    expect(s.warnings.some((w) => w.includes('24 hours'))).toBe(true);
+    expect(formatStatusText(s)).toMatch(/warning: +The federation change/);
+    expect(migrationStatus(m, false, new Date('2026-11-27T10:00:00.000Z')).warnings).toEqual([]);
   });
 });

@@ -141,3 +141,17 @@ describe('labels in the renderers, raw values in JSON', () => {
     expect(md).toContain('| Backup older than 24 hours |');
   });
 });
+
+describe('warnings', () => {
+  it('lists warnings as of the report time, only for the phase in scope', () => {
+    const m = sampleMigration();
+    m.steps.federation = { ...m.steps.federation, status: 'done', doneAt: '2026-11-25T10:00:00.000Z' };
+    const all = buildReport(m, opts);
+    expect(all.warnings).toEqual([
+      expect.objectContaining({ code: 'federation-propagating', phase: 'finalize' }),
+    ]);
+    expect(renderMarkdown(all)).toContain('## Warnings (1)');
+    expect(buildReport(m, { ...opts, phase: 'preparations' }).warnings).toEqual([]);
+    expect(buildReport(m, { ...opts, now: new Date('2026-11-27T00:00:00.000Z') }).warnings).toEqual([]);
+  });
+});
