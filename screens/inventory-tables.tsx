@@ -2,7 +2,6 @@
 // guide's mapping), authentication services, MFA Server topology (servers, load balancers).
 // Every edit is sent at once as upsert-inventory-row / delete-inventory-row.
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import {
   DEPENDENCY_STATUS_LABELS,
   DISPOSITION_LABELS,
@@ -23,6 +22,7 @@ import {
 } from '../state/model.js';
 import { currentMigration } from '../state/selectors.js';
 import { useKeys } from './key-router.js';
+import { useLiveState } from './live-state.js';
 import type { SectionProps } from './section-props.js';
 import { newId } from './step-data.js';
 import { type ColumnDef, TableEditor } from './table-editor.js';
@@ -42,7 +42,7 @@ const IN_USE = ['unknown', 'yes', 'no'] as const;
 
 const mappingColumns: ColumnDef[] = [
   { key: 'feature', header: 'MFA Server setting', width: 22, kind: 'text', required: true },
-  { key: 'inUse', header: 'In use', width: 7, kind: 'enum', options: IN_USE },
+  { key: 'inUse', header: 'In use', width: 8, kind: 'enum', options: IN_USE },
   { key: 'entraAction', header: 'Entra action', width: 24, kind: 'text' },
   { key: 'actionNeeded', header: 'Act', width: 4, kind: 'boolean' },
   { key: 'notes', header: 'Notes', width: 20, kind: 'text' },
@@ -125,7 +125,7 @@ export const INVENTORY_TABLE_DEFS: TableDef[] = [
     id: 'servers',
     title: 'Servers',
     columns: [
-      { key: 'name', header: 'Server', width: 16, kind: 'text', required: true },
+      { key: 'name', header: 'Server', width: 14, kind: 'text', required: true },
       {
         key: 'role',
         header: 'Role',
@@ -145,14 +145,14 @@ export const INVENTORY_TABLE_DEFS: TableDef[] = [
       {
         key: 'replicationPort',
         header: 'Repl port',
-        width: 9,
+        width: 11,
         kind: 'number',
         nullable: true,
         min: 1,
         max: 65535,
       },
-      { key: 'hosts', header: 'Also hosts', width: 14, kind: 'text' },
-      { key: 'notes', header: 'Notes', width: 12, kind: 'text' },
+      { key: 'hosts', header: 'Also hosts', width: 12, kind: 'text' },
+      { key: 'notes', header: 'Notes', width: 10, kind: 'text' },
     ],
     addKey: 'name',
     newRow: () => ({
@@ -173,7 +173,7 @@ export const INVENTORY_TABLE_DEFS: TableDef[] = [
     columns: [
       { key: 'name', header: 'Load balancer', width: 18, kind: 'text', required: true },
       { key: 'fronts', header: 'Fronts', width: 14, kind: 'enum', options: LB_FRONTS },
-      { key: 'sticky', header: 'Sticky', width: 6, kind: 'boolean' },
+      { key: 'sticky', header: 'Sticky', width: 8, kind: 'boolean' },
       { key: 'notes', header: 'Notes', width: 30, kind: 'text' },
     ],
     addKey: 'name',
@@ -191,7 +191,7 @@ export function npsLines(row: Record<string, unknown> | undefined): string[] {
 
 export function InventoryTables(props: SectionProps) {
   const { theme, state, dispatch } = useUi();
-  const [tableIndex, setTableIndex] = useState(0);
+  const [tableIndex, setTableIndex, tableLive] = useLiveState(0);
   const m = currentMigration(state);
   const def = INVENTORY_TABLE_DEFS[tableIndex] ?? INVENTORY_TABLE_DEFS[0]!;
   const rows = (m?.inventory[def.id] ?? []) as (Record<string, unknown> & { id: string })[];
@@ -199,8 +199,8 @@ export function InventoryTables(props: SectionProps) {
   useKeys(
     (input) => {
       const n = INVENTORY_TABLE_DEFS.length;
-      if (input === 't') setTableIndex((tableIndex + 1) % n);
-      else if (input === 'T') setTableIndex((tableIndex + n - 1) % n);
+      if (input === 't') setTableIndex((tableLive.current + 1) % n);
+      else if (input === 'T') setTableIndex((tableLive.current + n - 1) % n);
     },
     { isActive: props.active },
   );

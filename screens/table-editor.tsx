@@ -3,7 +3,7 @@
 // next value for enums and booleans); `a` adds a row (asking for its first required value), `x`
 // deletes after a y/n. Columns shrink to fit the width; rows scroll inside the height.
 import { Box, Text } from 'ink';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { ConfirmYesNo } from './confirm-yes-no.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
@@ -12,7 +12,7 @@ import { useLiveState } from './live-state.js';
 import { ScrollBox } from './scroll-box.js';
 import { TextPrompt } from './text-prompt.js';
 import { useUi } from './ui-context.js';
-import { cell } from './wrap-text.js';
+import { cell, truncate } from './wrap-text.js';
 
 export type ColumnKind = 'text' | 'enum' | 'boolean' | 'number';
 
@@ -103,6 +103,14 @@ export function TableEditor<R extends Row>(props: TableEditorProps<R>) {
   const [rowIndex, setRowIndex, rowLive] = useLiveState(0);
   const [colIndex, setColIndex, colLive] = useLiveState(0);
   const [mode, setMode] = useState<Mode>({ kind: 'browse' });
+  // Rows sent since the last render: a second Enter before the re-render cycles from the value
+  // just sent, not from the one on screen. Each render brings the props up to date again.
+  const sent = useRef(new Map<string, R>());
+  sent.current.clear();
+  const change = (next: R) => {
+    sent.current.set(next.id, next);
+    props.onChange(next);
+  };
   const { columns, rows } = props;
   const r = Math.min(rowIndex, Math.max(0, rows.length - 1));
   const c = Math.min(colIndex, columns.length - 1);
@@ -121,7 +129,8 @@ export function TableEditor<R extends Row>(props: TableEditorProps<R>) {
         return;
       }
       const c = clampIndex(colLive.current, columns.length);
-      const row = rows[clampIndex(rowLive.current, rows.length)];
+      const shown = rows[clampIndex(rowLive.current, rows.length)];
+      const row = shown ? (sent.current.get(shown.id) ?? shown) : undefined;
       const col = columns[c];
       if (key.rightArrow || input === 'l') setColIndex(Math.min(columns.length - 1, c + 1));
       else if (key.leftArrow || input === 'h') setColIndex(Math.max(0, c - 1));
@@ -129,7 +138,7 @@ export function TableEditor<R extends Row>(props: TableEditorProps<R>) {
       else if (input === 'x' && row) setMode({ kind: 'delete' });
       else if ((key.return || input === ' ') && row && col && col.editable !== false) {
         if (col.kind === 'enum' || col.kind === 'boolean') {
-          props.onChange({ ...row, [col.key]: nextOption(col, row[col.key]) });
+          change({ ...row, [col.key]: nextOption(col, row[col.key]) });
         } else if (key.return) setMode({ kind: 'edit' });
       }
     },
@@ -142,7 +151,7 @@ export function TableEditor<R extends Row>(props: TableEditorProps<R>) {
       {columns.map((x, i) => (
         <Text key={x.key} color={i === c ? theme.color.selected : theme.color.muted}>
           {i > 0 ? ' ' : ''}
-          {cell(i === c ? `[${x.header}]` : x.header, widths[i] ?? 3)}
+          {cell(i === c ? `[${truncate(x.header, (widths[i] ?? 3) - 2)}]` : x.header, widths[i] ?? 3)}
         </Text>
       ))}
     </Text>
