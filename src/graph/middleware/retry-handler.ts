@@ -107,7 +107,7 @@ export class RetryHandler implements Middleware {
 
   /** Retry-After honoured (never less), plus a little jitter so parallel callers spread out. */
   private fromRetryAfter(ms: number): number {
-    return Math.min(this.maxDelayMs, ms + Math.round(this.random() * Math.min(1000, ms * 0.1)));
+    return ms + Math.round(this.random() * Math.min(1000, ms * 0.1));
   }
 
   async execute(context: Context): Promise<void> {
@@ -169,8 +169,10 @@ export class RetryHandler implements Middleware {
         context.response = synthesise(204, undefined);
         return;
       }
-      if (RETRY_STATUSES.has(res.status) && attempt < this.maxRetries) {
-        const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
+      const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
+      // a wait longer than the cap is not shortened (that would only be throttled again): give up
+      const waitTooLong = retryAfter !== undefined && retryAfter > this.maxDelayMs;
+      if (RETRY_STATUSES.has(res.status) && attempt < this.maxRetries && !waitTooLong) {
         const delayMs = retryAfter !== undefined ? this.fromRetryAfter(retryAfter) : this.backoff(attempt);
         await discardBody(res);
         this.options.onRetry?.({
