@@ -3,7 +3,7 @@
 // React: the wizard's environment (FORCE_COLOR, NODE_ENV) must be set before ink is first loaded.
 import { Command, Option } from 'commander';
 import { PHASES } from '../../state/model.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, UsageError } from './exit-codes.js';
 import { resolveStateDir } from './state-dir.js';
 
 export interface GlobalOptions {
@@ -49,7 +49,16 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
         'Exit codes: 0 ok, 1 runtime or state error, 2 usage error, 3 verification incomplete.',
       ].join('\n'),
     )
+    .helpCommand(true)
+    // a stray word is most likely a mistyped command: say so rather than "too many arguments"
+    .allowExcessArguments(true)
     .action(async () => {
+      const [stray] = program.args;
+      if (stray !== undefined) {
+        throw new UsageError(
+          `Unknown command "${stray}". Commands: status, report, help (see mfa-migrate --help).`,
+        );
+      }
       const g = program.opts<GlobalOptions>();
       const { runWizardCommand } = await import('./wizard-command.js');
       result.code = await runWizardCommand({
@@ -66,6 +75,7 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
 
   program
     .command('status')
+    .allowExcessArguments(false)
     .description('where each migration stands: current step, progress per phase, open items, blocks')
     .option('--json', 'print JSON (for scripts)', false)
     .option('--migration <name|id>', 'only this migration')
@@ -84,6 +94,7 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
 
   program
     .command('report')
+    .allowExcessArguments(false)
     .description('the change-board report of a migration: what was checked, by whom, when, what is open')
     .addOption(new Option('--format <format>', 'md (Markdown), json or html').default('md'))
     .option('--phase <phase>', `only one phase: ${PHASES.join(', ')}`)

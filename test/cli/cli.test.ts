@@ -69,6 +69,16 @@ describe('help, version, usage', () => {
     expect(r.stderr).toContain("unknown option '--bogus'");
   });
 
+  it('an unknown command or a stray argument is a usage error (2); help COMMAND works', () => {
+    const unknown = runCli(['stauts']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "stauts"');
+    expect(runCli(['status', 'extra']).code).toBe(2);
+    const help = runCli(['help', 'report']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: mfa-migrate report');
+  });
+
   it('the wizard without a terminal exits 2 and points to status and report', () => {
     const r = runCli(['--state-dir', tempDir()]);
     expect(r.code).toBe(2);
