@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rootStateSchema } from '../../state/model.js';
@@ -189,6 +189,16 @@ describe('status', () => {
     expect(aside).toHaveLength(1);
     expect(aside[0]).not.toContain(':');
     expect(readFileSync(path.join(dir, aside[0]!), 'utf8')).toBe('{"schemaVersion": 1, oops');
+  });
+
+  it('an unreadable state file (a folder in its place): exit 1 with the path, nothing moved', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'state.json'));
+    const r = runCli(['report', '--state-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(path.join(dir, 'state.json'));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual(['state.json']);
   });
 
   it('a state file from a newer version: exit 1, left untouched', () => {
