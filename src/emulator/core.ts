@@ -107,7 +107,18 @@ export class EmulatorCore {
   }
 
   handle(req: EmulatorRequest): EmulatorResponse {
-    const res = this.route(req);
+    let res: EmulatorResponse;
+    try {
+      res = this.route(req);
+    } catch (e) {
+      // a bug in the emulator must still answer like Graph would, not hang or crash the server
+      res = graphError(
+        500,
+        'InternalServerError',
+        `Emulator error: ${e instanceof Error ? e.message : String(e)}`,
+        req,
+      );
+    }
     res.headers['request-id'] = req.requestId;
     res.headers['client-request-id'] = req.clientRequestId;
     this.log(req, res.status);

@@ -60,15 +60,19 @@ export const PERMS = {
     'Directory.ReadWrite.All',
   ),
   authMethodsRead: both('UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All'),
-  registrationReport: both('AuditLog.Read.All', 'UserAuthenticationMethod.Read.All'),
+  registrationReport: both('AuditLog.Read.All'),
   directoryAudits: both('AuditLog.Read.All'),
-  rolloutRead: {
+  // list: Policy.Read.HybridAuthentication is least privileged; get by id documents only the ReadWrite ones
+  rolloutList: {
     delegated: [
+      'Policy.Read.HybridAuthentication',
       'Policy.ReadWrite.HybridAuthentication',
       'Directory.ReadWrite.All',
-      'Policy.Read.All',
-      'Directory.Read.All',
     ],
+    application: null,
+  },
+  rolloutGet: {
+    delegated: ['Policy.ReadWrite.HybridAuthentication', 'Directory.ReadWrite.All'],
     application: null,
   },
   rolloutWrite: {

@@ -103,7 +103,7 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: '/policies/featureRolloutPolicies',
-    perms: PERMS.rolloutRead,
+    perms: PERMS.rolloutList,
     handler: pol.listRolloutPolicies,
   },
   {
@@ -115,7 +115,7 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: '/policies/featureRolloutPolicies/:policy',
-    perms: PERMS.rolloutRead,
+    perms: PERMS.rolloutGet,
     handler: pol.getRolloutPolicy,
   },
   {
@@ -133,7 +133,7 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: '/policies/featureRolloutPolicies/:policy/appliesTo',
-    perms: PERMS.rolloutRead,
+    perms: PERMS.rolloutGet,
     handler: pol.listAppliesTo,
   },
   {

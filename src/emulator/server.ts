@@ -78,7 +78,24 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const core = new EmulatorCore(tenant);
   core.setFaults(opts.faults ?? {});
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    serve(req, res).catch((e: unknown) => {
+      // an emulator bug must still produce an answer, never a hung client
+      if (res.headersSent) res.destroy();
+      else
+        send(
+          res,
+          graphError(
+            500,
+            'InternalServerError',
+            `Emulator error: ${e instanceof Error ? e.message : String(e)}`,
+            { requestId: randomUUID(), clientRequestId: '' },
+          ),
+        );
+    });
+  });
+
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = randomUUID();
     const headers = headerMap(req);
     const clientRequestId = headers['client-request-id'] ?? requestId;
@@ -165,7 +182,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       return;
     }
     send(res, out);
-  });
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -94,6 +94,5 @@ export const DEMO_SCOPES = [
   'Domain.Read.All',
   'Domain-InternalFederation.ReadWrite.All',
   'Application.Read.All',
-  'DelegatedPermissionGrant.Read.All',
   'Organization.Read.All',
 ];

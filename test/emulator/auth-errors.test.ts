@@ -75,6 +75,16 @@ describe('authorization', () => {
     expect((await call(emu, 'GET', '/v1.0/groups', { token })).status).toBe(200);
   });
 
+  it('lets Policy.Read.HybridAuthentication list rollout policies but not change them', async () => {
+    const token = adminToken(emu, { scp: 'Policy.Read.HybridAuthentication' });
+    expect((await call(emu, 'GET', '/v1.0/policies/featureRolloutPolicies', { token })).status).toBe(200);
+    const post = await call(emu, 'POST', '/v1.0/policies/featureRolloutPolicies', {
+      token,
+      body: { displayName: 'x', feature: 'multiFactorAuthentication', isEnabled: true },
+    });
+    expect(post.status).toBe(403);
+  });
+
   it('refuses app-only tokens for staged rollout (no application permission exists)', async () => {
     const app = mintToken({
       tid: emu.tenant.tenantId,
