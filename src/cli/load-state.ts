@@ -8,11 +8,15 @@ import { isStoreError, StoreError } from '../../state/store-errors.js';
 import { stateFilePath } from './state-dir.js';
 
 /** The state, or undefined when there is no state file yet (nothing is created then). */
-export function loadStateForReading(dir: string, programVersion: string): RootState | undefined {
+export function loadStateForReading(
+  dir: string,
+  programVersion: string,
+  open: typeof openStore = openStore,
+): RootState | undefined {
   const file = stateFilePath(dir);
   if (!existsSync(file)) return undefined;
   try {
-    return openStore({ dir, programVersion }).get();
+    return open({ dir, programVersion }).get();
   } catch (error) {
     // The store insists on a writable folder (it saves every change). Reading a report from a
     // read-only copy of the state is still legitimate: validate it with the same schema instead.
