@@ -63,7 +63,9 @@ function KindChooser(props: {
           <Text key={k}>{`  ${k} `}</Text>
         ),
       )}
-      <Text color={theme.color.muted}>{'  ←→ choose  Enter next  Esc cancel'}</Text>
+      <Text
+        color={theme.color.muted}
+      >{`  ${theme.ascii ? 'left/right' : '←→'} choose  Enter next  Esc cancel`}</Text>
     </Text>
   );
 }

@@ -58,7 +58,7 @@ export function ScrollBox(props: ScrollBoxProps) {
       ))}
       {overflow ? (
         <Text color={theme.color.muted} wrap="truncate-end">
-          {`  ${start > 0 ? '↑' : ' '}${start + visible < total ? '↓' : ' '} ${start + 1}-${Math.min(total, start + visible)} of ${total}`}
+          {`  ${start > 0 ? (theme.ascii ? '^' : '↑') : ' '}${start + visible < total ? (theme.ascii ? 'v' : '↓') : ' '} ${start + 1}-${Math.min(total, start + visible)} of ${total}`}
         </Text>
       ) : null}
     </Box>

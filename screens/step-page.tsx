@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import type { StepRef } from '../state/model.js';
-import { currentMigration } from '../state/selectors.js';
+import { currentMigration, guardsFor } from '../state/selectors.js';
 import { Checklist } from './checklist.js';
 import { EvidenceList } from './evidence-list.js';
 import { GuardRefusal } from './guard-refusal.js';
@@ -162,11 +162,18 @@ export function StepPage(props: StepPageProps) {
     </>
   );
 
+  // Say before the admin presses d what would stop it (the same guards the reducer applies).
+  const ahead =
+    status === 'pending' || status === 'in-progress'
+      ? guardsFor(m, props.stepRef, 'done', new Date().toISOString())
+      : [];
   const message =
     scope.notice ??
     ((status === 'skipped' || status === 'blocked') && step.reason
       ? `${theme.glyph.status[status]} ${statusWord(status)}: ${step.reason}`
-      : '');
+      : ahead[0]
+        ? `${theme.glyph.warn} ${ahead[0].message}`
+        : '');
   const waveName = waveOf(m, props.stepRef.wave)?.name;
   return (
     <UiContext.Provider value={scope.ui}>

@@ -26,11 +26,13 @@ export function statusKeys(status: StepStatus): [StatusKey, string][] {
         ['b', 'block'],
       ];
     case 'done':
+    case 'skipped':
       return [['r', 'reopen']];
-    default:
+    case 'blocked':
       return [
-        ['r', 'reopen'],
+        ['i', 'unblock'],
         ['d', 'done'],
+        ['s', 'skip'],
       ];
   }
 }
@@ -55,7 +57,8 @@ export function StepStatusBar(props: {
   const def = stepDef(props.stepRef.step);
   const status = props.step.status;
   const right = `${theme.glyph.status[status]} ${statusWord(status)}`;
-  const left = `Step ${def.label} · ${def.title}${props.waveName ? ` · wave ${props.waveName}` : ''}`;
+  const dot = theme.ascii ? '-' : '·';
+  const left = `Step ${def.label} ${dot} ${def.title}${props.waveName ? ` ${dot} wave ${props.waveName}` : ''}`;
   return (
     <Box width={props.width} justifyContent="space-between">
       <Text bold color={theme.color.accent} wrap="truncate-end">

@@ -139,7 +139,10 @@ export function WavesOverview(props: WavesOverviewProps) {
       <Box flexDirection="column" height={height} width={width}>
         <Box width={width} justifyContent="space-between">
           <Text bold color={theme.color.accent} wrap="truncate-end">
-            {truncate(`Step ${def.label} · ${def.title} · waves`, width - right.length - 2)}
+            {truncate(
+              `Step ${def.label} ${theme.ascii ? '-' : '·'} ${def.title} ${theme.ascii ? '-' : '·'} waves`,
+              width - right.length - 2,
+            )}
           </Text>
           <Text color={statusColor(theme, status)}>{right}</Text>
         </Box>

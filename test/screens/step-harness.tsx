@@ -56,6 +56,7 @@ export function Harness(props: {
   probe: Probe;
   width?: number;
   height?: number;
+  ascii?: boolean;
   /** test clock: ISO time stamped on each event */
   now?: () => string;
   children: ReactNode;
@@ -86,7 +87,7 @@ export function Harness(props: {
     [probe, now],
   );
   const ui: UiContextValue = {
-    theme: makeTheme({ color: false, ascii: false }),
+    theme: makeTheme({ color: false, ascii: props.ascii ?? false }),
     state,
     dispatch,
     setCapturingInput,

@@ -269,6 +269,12 @@ describe('StepView: guard refusal and override', () => {
     expect(frame).toContain('backup-required: Backup made by the hosting');
   });
 
+  it('warns before d what would refuse it', async () => {
+    const { ui } = open({ step: 'update' });
+    const frame = await see(ui, '[What & why]');
+    expect(frame).toMatch(/⚠ .*backup/i);
+  });
+
   it('Esc dismisses a refusal without changing anything', async () => {
     const onBack = vi.fn();
     const { ui, probe } = open({ step: 'update' }, undefined, onBack);
@@ -284,6 +290,20 @@ describe('StepView: guard refusal and override', () => {
 });
 
 describe('StepView layout at 80x24', () => {
+  it('uses words instead of arrow glyphs with the ascii theme', async () => {
+    const probe = newProbe(seededRoot());
+    ui = renderUi(
+      <Harness probe={probe} ascii>
+        <StepView stepRef={{ step: 'backup' }} onBack={() => {}} />
+      </Harness>,
+      { columns: 80, rows: 24 },
+    );
+    await see(ui, '[What & why]');
+    await toSection(ui, 'Checklist');
+    const frame = await see(ui, 'up/down move');
+    expect(frame).not.toMatch(/[↑↓←→·☐☑]/);
+  });
+
   it('never draws a line wider than 80 or more lines than the terminal, in any section', async () => {
     const probe = newProbe(
       seededRoot([
