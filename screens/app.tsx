@@ -8,7 +8,7 @@ import { refKey } from '../state/ids.js';
 import type { RootState, StepRef } from '../state/model.js';
 import { currentMigration, navigatorRows } from '../state/selectors.js';
 import { CreateMigration } from './create-migration.js';
-import { Frame, frameLayout } from './frame.js';
+import { Frame, frameLayout, ScreenBoundary } from './frame.js';
 import { GlobalHints } from './global-hints.js';
 import { Header } from './header.js';
 import { HelpOverlay } from './help-overlay.js';
@@ -243,7 +243,17 @@ export function App(props: AppProps) {
               error={error}
               hints={<GlobalHints capturing={capturing} escLabel={escLabel} />}
             >
-              {body}
+              <ScreenBoundary
+                // a new screen gets a fresh boundary, so one failure does not stick to the next screen
+                key={help ? 'help' : route.kind === 'step' ? `step:${refKey(route.ref)}` : route.kind}
+                theme={theme}
+                onBack={() => {
+                  setHelp(false);
+                  setView(migration ? { kind: 'navigator' } : { kind: 'picker' });
+                }}
+              >
+                {body}
+              </ScreenBoundary>
             </Frame>
           </UiContext.Provider>
         );

@@ -8,6 +8,7 @@ import { acquireLock, type Lock, releaseOnExit } from '../../state/lock.js';
 import { openStore, type Store } from '../../state/store.js';
 import { isStoreError } from '../../state/store-errors.js';
 import { enterAltScreen, type ProcessLike } from '../terminal/alt-screen.js';
+import { quietConsole } from '../terminal/quiet-console.js';
 import { demoMigrationEvents } from './demo-migration.js';
 import { makeMigrationId } from './migration-id.js';
 
@@ -76,6 +77,7 @@ export async function runWizard(
   }
 
   const screen = enterAltScreen({ out: stdout, err: stderr, ...(io.proc ? { proc: io.proc } : {}) });
+  const quiet = quietConsole();
   try {
     const instance = render(
       <App
@@ -89,6 +91,8 @@ export async function runWizard(
     return 0;
   } finally {
     screen.leave();
+    const held = quiet.restore();
+    if (held) stderr.write(`${held}\n`);
     lock.release();
     unhookLock();
   }

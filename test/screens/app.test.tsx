@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { App } from '../../screens/app.js';
+import { makeTheme } from '../../screens/theme.js';
 import { emptyRootState } from '../../state/model.js';
 import { KEYS, renderUi } from '../helpers/render.js';
 import { appTree, columnsOf, frameLines, memoryStore, rootWith, settled } from '../wizard/app-harness.js';
@@ -265,6 +267,35 @@ describe('App: a failed save', () => {
     ui.press('w');
     await ui.waitFor((f) => f.includes('saved') && !f.includes('Not saved'));
     expect(store.get().migrations.a?.steps.inventory?.notes).toBe('checked the data folder');
+    ui.unmount();
+  });
+
+  it('a screen that throws shows one line in the frame, not a crash; Esc goes back to the list', async () => {
+    const store = memoryStore(rootWith([{ id: 'a', name: 'Prod' }], 'a'));
+    const onQuit = vi.fn();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {}); // React reports caught errors
+    const Broken = (): never => {
+      throw new Error('cannot read the inventory\n    at Broken (step.tsx:1:1)');
+    };
+    const ui = settled(
+      renderUi(
+        <App
+          store={store}
+          theme={makeTheme({ color: false, ascii: false })}
+          newId={() => 'x'}
+          renderStep={() => <Broken />}
+          onQuit={onQuit}
+        />,
+      ),
+    );
+    let frame = await ui.waitFor('This screen failed: cannot read the inventory');
+    expect(frame).not.toContain('step.tsx');
+    expect(frame).toContain('Prod'); // the header and the frame are still there
+    expectFits(frame);
+    ui.press(KEYS.escape);
+    frame = await ui.waitFor('you stopped here');
+    expect(onQuit).not.toHaveBeenCalled();
+    errors.mockRestore();
     ui.unmount();
   });
 });
