@@ -5,6 +5,10 @@ import { emptyRootState } from '../../state/model.js';
 import { KEYS, renderUi } from '../helpers/render.js';
 import { appTree, columnsOf, frameLines, memoryStore, rootWith, settled } from '../wizard/app-harness.js';
 
+function Broken(): never {
+  throw new Error('cannot read the inventory\n    at Broken (step.tsx:1:1)');
+}
+
 function expectFits(frame: string, columns = 80, rows = 24) {
   const lines = frameLines(frame);
   expect(lines.length).toBeLessThanOrEqual(rows - 1);
@@ -274,9 +278,6 @@ describe('App: a failed save', () => {
     const store = memoryStore(rootWith([{ id: 'a', name: 'Prod' }], 'a'));
     const onQuit = vi.fn();
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {}); // React reports caught errors
-    const Broken = (): never => {
-      throw new Error('cannot read the inventory\n    at Broken (step.tsx:1:1)');
-    };
     const ui = settled(
       renderUi(
         <App
