@@ -17,10 +17,9 @@ import {
 import { OPERATIONS } from '../../src/graph/permissions.js';
 
 /** Every delegated permission the wizard may ask for. */
-export const ALL_DELEGATED = [...new Set(Object.values(OPERATIONS).flatMap((o) => [...o.delegated]))]
-  // the emulator's rollout read route does not list Policy.Read.HybridAuthentication (reported)
-  .concat('Policy.ReadWrite.HybridAuthentication', 'Policy.Read.All')
-  .join(' ');
+export const ALL_DELEGATED = [...new Set(Object.values(OPERATIONS).flatMap((o) => [...o.delegated]))].join(
+  ' ',
+);
 
 export class FakeCredential implements TokenCredential {
   calls = 0;
