@@ -3,6 +3,7 @@
 // A store write that fails is shown in a red bar and never crashes the wizard.
 import { useApp, useInput } from 'ink';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { makeMigrationId } from '../src/wizard/migration-id.js';
 import type { MigrationEvent, MigrationEventWithMeta, ReduceResult, Refusal } from '../state/events.js';
 import { refKey } from '../state/ids.js';
 import type { RootState, StepRef } from '../state/model.js';
@@ -35,8 +36,8 @@ export interface StepRenderProps {
 export interface AppProps {
   store: AppStore;
   theme: Theme;
-  /** makes a migration id from its name; the wizard passes slug + random suffix */
-  newId: (name: string) => string;
+  /** makes a migration id from its name; defaults to slug + random suffix */
+  newId?: (name: string) => string;
   /** for tests only: stands in for the real StepView */
   renderStep?: (props: StepRenderProps) => ReactNode;
   /** called just before the app exits (q or Ctrl+C) */
@@ -183,7 +184,7 @@ export function App(props: AppProps) {
           const canGoBack = migrationCount > 0;
           body = (
             <CreateMigration
-              newId={props.newId}
+              newId={props.newId ?? makeMigrationId}
               cancelLabel={canGoBack ? 'back' : 'quit'}
               onCancel={() =>
                 canGoBack ? setView(migration ? { kind: 'navigator' } : { kind: 'picker' }) : quit()

@@ -10,7 +10,6 @@ import { isStoreError } from '../../state/store-errors.js';
 import { enterAltScreen, type ProcessLike } from '../terminal/alt-screen.js';
 import { quietConsole } from '../terminal/quiet-console.js';
 import { demoMigrationEvents } from './demo-migration.js';
-import { makeMigrationId } from './migration-id.js';
 
 export interface RunWizardOptions {
   stateDir: string;
@@ -80,11 +79,7 @@ export async function runWizard(
   const quiet = quietConsole();
   try {
     const instance = render(
-      <App
-        store={store}
-        theme={makeTheme({ color: opts.color, ascii: opts.ascii })}
-        newId={makeMigrationId}
-      />,
+      <App store={store} theme={makeTheme({ color: opts.color, ascii: opts.ascii })} />,
       { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false },
     );
     await instance.waitUntilExit();
