@@ -131,6 +131,10 @@ export const addAppliesTo: Handler = (ctx) => {
   const m = typeof ref === 'string' ? /\/(?:directoryObjects|groups)\/([^/?#]+)$/.exec(ref) : null;
   if (!m?.[1])
     return bad(ctx, "The request body must contain '@odata.id' with the URL of a directory object.");
+  // the reference must name this service's own host (a national cloud never accepts another cloud's URL)
+  if (new URL(String(ref), ctx.req.base).host !== new URL(ctx.req.base).host) {
+    return bad(ctx, `Invalid URL format specified in @odata.id: '${String(ref)}' is not on this Graph host.`);
+  }
   const id = decodeURIComponent(m[1]);
   const group = ctx.tenant.groups.get(id);
   if (!group) {

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 const PREFER = { Prefer: 'include-unknown-enum-members' };
-const ref = (id: string) => ({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${id}` });
+const ref = (id: string) => ({ '@odata.id': `${emu.graphBase}/directoryObjects/${id}` });
 
 describe('staged rollout (featureRolloutPolicies)', () => {
   let policyId = '';
@@ -79,6 +79,14 @@ describe('staged rollout (featureRolloutPolicies)', () => {
     );
     expect(expanded.body.appliesTo.map((x: { id: string }) => x.id)).toEqual([g]);
     expect(expanded.body.feature).toBe('multiFactorAuthentication');
+  });
+
+  it('refuses an @odata.id on another Graph host (clouds never mix)', async () => {
+    const g = emu.tenant.wellKnown.pilotGroupId;
+    const r = await call(emu, 'POST', `/v1.0/policies/featureRolloutPolicies/${policyId}/appliesTo/$ref`, {
+      body: { '@odata.id': `https://graph.microsoft.us/v1.0/directoryObjects/${g}` },
+    });
+    expect(r.status).toBe(400);
   });
 
   it('refuses dynamic groups, nested groups, groups with contacts and users', async () => {
