@@ -88,6 +88,9 @@ export function toGraphError(err: unknown, ctx: ErrorContext = {}): GraphError {
     const extra = { status, code: code ?? undefined, requestId: err.requestId ?? undefined };
     const graphMsg = firstLine(err.message);
     const doing = ctx.op ? OPERATIONS[ctx.op].describe : 'do this';
+    // the response body stalled past the time limit (headers had arrived)
+    if (code === 'TimeoutError') return timeoutError(host, 60, false);
+    if (code === 'AbortError') return new GraphError('aborted', 'Cancelled.');
     if (status === 401 || code === 'InvalidAuthenticationToken') {
       return new GraphError(
         'auth',

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readAuditLog } from '../../src/audit/audit-log.js';
 import { GraphError } from '../../src/graph/errors.js';
 import { getOrganization } from '../../src/graph/operations/organization.js';
+import { createMfaRolloutPolicy } from '../../src/graph/operations/rollout.js';
 import { type Harness, startHarness } from './graph-harness.js';
 
 let h: Harness | undefined;
@@ -33,6 +34,18 @@ describe('lost replies and time limits', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ method: 'POST', status: 0 });
     expect(entries[0]?.error).toMatch(/may or may not/);
+  });
+
+  it('when the check after a lost POST fails too, the outcome is reported unknown', async () => {
+    h = await startHarness({
+      faults: { dropConnectionOn: (r) => r.path.startsWith('/v1.0/policies/featureRolloutPolicies') },
+    });
+    const err = await createMfaRolloutPolicy(h.graph, { displayName: 'p', isEnabled: false }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(GraphError);
+    expect((err as GraphError).outcomeUnknown).toBe(true);
+    expect(h.emu.requestLog.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 
   it('a read that keeps timing out is retried, then reported as a timeout', async () => {

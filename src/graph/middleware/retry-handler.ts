@@ -146,7 +146,13 @@ export class RetryHandler implements Middleware {
             throw finalError();
           }
           if (res) await discardBody(res);
-          const verdict = await policy.verify();
+          let verdict: Awaited<ReturnType<NonNullable<typeof policy.verify>>>;
+          try {
+            verdict = await policy.verify();
+          } catch {
+            // could not find out: the write may or may not have happened
+            throw finalError();
+          }
           if (verdict.happened) {
             context.response = synthesise(verdict.status ?? 200, verdict.body);
             return;
