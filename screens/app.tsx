@@ -77,9 +77,13 @@ export function App(props: AppProps) {
   // where the step list's selection is, so it survives the list being replaced by help for a while
   const navigatorFocus = useRef<string | undefined>(undefined);
 
+  // Screens nest (a prompt inside a refusal inside a step), each saying true on mount and false on
+  // unmount: count them, so the inner one closing does not wake the global keys under the outer one.
+  const captureCount = useRef(0);
   const setCapturingInput = useCallback((on: boolean) => {
-    capturingRef.current = on;
-    setCapturing(on);
+    captureCount.current = Math.max(0, captureCount.current + (on ? 1 : -1));
+    capturingRef.current = captureCount.current > 0;
+    setCapturing(capturingRef.current);
   }, []);
 
   const dispatch = useCallback(
