@@ -137,3 +137,20 @@ export const getDirectoryObject: Handler = (ctx) => {
   const o = u ? memberJson(ctx.tenant, u.index) : memberJson(ctx.tenant, id);
   return o ? entity(ctx.req, 'directoryObjects', o) : notFound(ctx, id);
 };
+
+/** GET .../$count: the number as text/plain; like $count=true it needs ConsistencyLevel: eventual. */
+export function countOf(list: Handler): Handler {
+  return (ctx) => {
+    if ((ctx.req.headers.consistencylevel ?? '').toLowerCase() !== 'eventual') {
+      return graphError(400, 'Request_BadRequest', 'Count is not currently supported.', ctx.req);
+    }
+    const query = new URLSearchParams(ctx.req.query);
+    query.set('$count', 'true');
+    query.set('$top', '1');
+    query.delete('$skiptoken');
+    const res = list({ ...ctx, req: { ...ctx.req, query } });
+    if (res.status !== 200) return res;
+    const count = (res.body as Record<string, unknown>)['@odata.count'];
+    return { status: 200, headers: { 'content-type': 'text/plain' }, body: String(count) };
+  };
+}

@@ -19,7 +19,7 @@ export interface Route {
   versions?: readonly string[];
 }
 
-export const ROUTES: Route[] = [
+const ROUTE_LIST: Route[] = [
   { method: 'GET', pattern: '/organization', perms: PERMS.organization, handler: dir.getOrganization },
   {
     method: 'GET',
@@ -203,6 +203,25 @@ export const ROUTES: Route[] = [
   { method: 'GET', pattern: '/oauth2PermissionGrants', perms: PERMS.grants, handler: apps.listOauth2Grants },
 ];
 
+/** Collections that also answer GET .../$count (text/plain). */
+const COUNTABLE: Record<string, Handler> = {
+  '/users': dir.listUsers,
+  '/groups': dir.listGroups,
+  '/groups/:group/members': dir.listMembers,
+  '/groups/:group/members/:cast': dir.listMembers,
+  '/groups/:group/transitiveMembers': dir.listTransitiveMembers,
+  '/groups/:group/transitiveMembers/:cast': dir.listTransitiveMembers,
+};
+
+export const ROUTES: Route[] = [
+  ...ROUTE_LIST,
+  ...ROUTE_LIST.filter((r) => r.method === 'GET' && COUNTABLE[r.pattern]).map((r) => ({
+    ...r,
+    pattern: `${r.pattern}/$count`,
+    handler: dir.countOf(COUNTABLE[r.pattern]!),
+  })),
+];
+
 export interface RouteMatch {
   route: Route;
   params: Record<string, string>;
@@ -228,7 +247,7 @@ export function matchRoute(
         ok = s.startsWith('microsoft.graph.');
         params.cast = s;
       } else if (p.startsWith(':')) {
-        ok = !s.startsWith('microsoft.graph.') && s !== '$ref';
+        ok = !s.startsWith('microsoft.graph.') && !s.startsWith('$');
         params[p.slice(1)] = s;
       } else {
         ok = p.toLowerCase() === s.toLowerCase();

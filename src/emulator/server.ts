@@ -64,7 +64,7 @@ function send(res: ServerResponse, r: EmulatorResponse): void {
     res.end();
     return;
   }
-  const text = JSON.stringify(r.body);
+  const text = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
   headers['content-type'] ??= 'application/json';
   headers['content-length'] = String(Buffer.byteLength(text));
   res.writeHead(r.status, headers);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { generateTenant } from '../../src/emulator/tenant-generator.js';
-import { call } from './emulator-client.js';
+import { adminToken, call } from './emulator-client.js';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -114,5 +114,17 @@ describe('$count', () => {
     });
     expect(withHeader.status).toBe(200);
     expect(withHeader.body['@odata.count']).toBe(10);
+  });
+
+  it('answers GET .../$count as text/plain, only with the header', async () => {
+    const group = emu.tenant.wellKnown.allStaffGroupId;
+    const path = `${emu.graphBase}/groups/${group}/transitiveMembers/microsoft.graph.user/$count`;
+    const withHeader = await fetch(path, {
+      headers: { authorization: `Bearer ${adminToken(emu)}`, ConsistencyLevel: 'eventual' },
+    });
+    expect(withHeader.status).toBe(200);
+    expect(await withHeader.text()).toBe('50000');
+    const without = await call(emu, 'GET', path);
+    expect(without.status).toBe(400);
   });
 });

@@ -95,4 +95,32 @@ describe('generateTenant', () => {
     expect(added.length).toBe(Math.min(limit, distinctNames));
     expect(new Set(added.map((m) => m.displayName)).size).toBe(added.length);
   });
+
+  it('models the utility app with full, partial or no consent, or no app at all', () => {
+    const consented = (c: 'granted' | 'partial' | 'none') => {
+      const t = generateTenant({ users: 10, seed: 1, utilityConsent: c });
+      return t.appRoleAssignments.get(t.wellKnown.utilityServicePrincipalId!)?.length;
+    };
+    expect(consented('granted')).toBe(3);
+    expect(consented('partial')).toBe(1);
+    expect(consented('none')).toBe(0);
+    const absent = generateTenant({ users: 10, seed: 1, utilityConsent: 'absent' });
+    expect(absent.applications).toEqual([]);
+    expect(absent.wellKnown.utilityAppId).toBeUndefined();
+  });
+
+  it('has one federated domain with federatedIdpMfaBehavior null and one enforcing MFA at the IdP', () => {
+    const t = generateTenant({ users: 10, seed: 1 });
+    const behaviours = t.domains
+      .filter((d) => d.federation)
+      .map((d) => d.federation!.federatedIdpMfaBehavior);
+    expect(behaviours.sort()).toEqual(['enforceMfaByFederatedIdp', null].sort());
+    expect(t.domains.some((d) => d.authenticationType === 'Managed')).toBe(true);
+  });
+
+  it('builds flat groups when nestedGroups is false', () => {
+    const t = generateTenant({ users: 100, seed: 1, nestedGroups: false });
+    expect(t.directMembers(t.wellKnown.migrationGroupId).every((r) => typeof r === 'number')).toBe(true);
+    expect(t.wellKnown.nestedSubgroupIds).toEqual([]);
+  });
 });
