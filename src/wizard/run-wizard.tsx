@@ -54,6 +54,13 @@ export async function runWizard(
   }
   const unhookLock = releaseOnExit(lock);
   try {
+    // Written before the alternate screen, so the admin finds these on the normal screen after quitting.
+    if (store.upgradedFrom) {
+      const u = store.upgradedFrom;
+      stderr.write(
+        `mfa-migrate: the state file was upgraded from schema version ${u.schemaVersion}; the old file is kept at ${u.backup}.\n`,
+      );
+    }
     if (lock.recoveredFrom) {
       const o = lock.recoveredFrom;
       stderr.write(`mfa-migrate: recovered a lock left by pid ${o.pid} (${o.user}, since ${o.startedAt}).\n`);
@@ -63,6 +70,8 @@ export async function runWizard(
         const result = store.dispatch(store.stamp(event));
         if (!result.ok) {
           stderr.write(`mfa-migrate: could not open the demo migration: ${result.refusal.message}\n`);
+          lock.release();
+          unhookLock();
           return 1;
         }
       }
