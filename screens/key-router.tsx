@@ -43,10 +43,35 @@ export function KeyRouter(props: { children: ReactNode }) {
   );
   // Every handler sees the state of the last render; updates they make are batched by ink.
   const onKey = useCallback<Handler>((input, key) => {
-    for (const e of entries.current) if (e.current.active) e.current.fn(input, key);
+    for (const [i, k] of splitRepeats(input, key)) {
+      for (const e of entries.current) if (e.current.active) e.current.fn(i, k);
+    }
   }, []);
   useInput(onKey);
   return <RouterContext.Provider value={router}>{props.children}</RouterContext.Provider>;
+}
+
+/**
+ * ink hands a chunk of several characters over as one input (it cannot tell a paste from keys that
+ * arrived together). A held key over a slow link arrives like that ("\t\t", "jjj"): split a run of
+ * one repeated character into single keys. Mixed chunks stay whole: their first key may open a
+ * prompt, and the rest must not act on the screen underneath.
+ */
+export function splitRepeats(input: string, key: Key): [string, Key][] {
+  const chars = [...input];
+  const first = chars[0];
+  if (chars.length < 2 || key.ctrl || key.meta || first === undefined || chars.some((c) => c !== first)) {
+    return [[input, key]];
+  }
+  if (first === '\u001b') return [[input, key]];
+  const single: Key = {
+    ...key,
+    tab: first === '\t',
+    return: first === '\r',
+    shift: /[A-Z]/.test(first),
+  };
+  const text = first === '\t' || first === '\r' ? '' : first;
+  return chars.map(() => [text, single]);
 }
 
 /** Like ink's useInput, through the nearest KeyRouter (or ink's own when there is none). */

@@ -10,6 +10,7 @@ import { EvidenceList } from './evidence-list.js';
 import { GuardRefusal } from './guard-refusal.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
+import { useLiveState } from './live-state.js';
 import { NotesSection } from './notes-section.js';
 import { ReasonPrompt } from './reason-prompt.js';
 import type { SectionProps } from './section-props.js';
@@ -49,7 +50,7 @@ export function StepPage(props: StepPageProps) {
   const scope = useStepScope();
   const { theme, width, height } = outer;
   const sections = [SUMMARY, CHECKLIST, ...(props.extraSections ?? []), NOTES, EVIDENCE, HISTORY];
-  const [sectionId, setSectionId] = useState(props.initialSection ?? 'summary');
+  const [sectionId, setSectionId, sectionLive] = useLiveState(props.initialSection ?? 'summary');
   const [modal, setModal] = useState<Modal>(null);
   const m = currentMigration(outer.state);
   const step = m ? stepStateOf(m, props.stepRef) : undefined;
@@ -80,7 +81,11 @@ export function StepPage(props: StepPageProps) {
       }
       if (key.tab || input === ']' || input === '[') {
         const back = (key.tab && key.shift) || input === '[';
-        const next = (idx + (back ? sections.length - 1 : 1)) % sections.length;
+        const at = Math.max(
+          0,
+          sections.findIndex((s) => s.id === sectionLive.current),
+        );
+        const next = (at + (back ? sections.length - 1 : 1)) % sections.length;
         setSectionId(sections[next]?.id ?? 'summary');
         scope.setNotice(null);
         return;
