@@ -69,3 +69,27 @@ describe('lost replies and time limits', () => {
     expect(h.sleeps).toHaveLength(2);
   });
 });
+
+describe('gateway timeouts', () => {
+  it('a 504 on a POST without a check is reported as unknown, not re-sent', async () => {
+    h = await startHarness({ faults: { fail504Burst: 1 } });
+    const err = await h.graph
+      .api('/policies/featureRolloutPolicies')
+      .post({
+        displayName: 'x',
+        feature: 'multiFactorAuthentication',
+        isEnabled: false,
+        isAppliedToOrganization: false,
+      })
+      .catch((e: unknown) => e);
+    expect((err as GraphError).outcomeUnknown).toBe(true);
+    expect((err as GraphError).message).toMatch(/504/);
+    expect(h.emu.requestLog.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a 504 on a read is retried', async () => {
+    h = await startHarness({ faults: { fail504Burst: 2 } });
+    await getOrganization(h.graph);
+    expect(h.emu.requestLog.map((r) => r.status)).toEqual([504, 504, 200]);
+  });
+});

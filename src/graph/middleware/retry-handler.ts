@@ -137,12 +137,18 @@ export class RetryHandler implements Middleware {
       if (lostReply) {
         const reason = failure?.reason ?? 'network';
         const finalError = () =>
-          reason === 'timeout'
-            ? timeoutError(this.host, this.options.timeoutSeconds ?? 60, isWrite)
-            : networkError(this.host, failure?.original ?? 'gateway timeout', isWrite);
+          !failure
+            ? new GraphError(
+                'timeout',
+                `${this.host} timed out (504) before confirming the change; it may or may not have been made: check it before retrying.`,
+                { status: 504, outcomeUnknown: true },
+              )
+            : reason === 'timeout'
+              ? timeoutError(this.host, this.options.timeoutSeconds ?? 60, isWrite)
+              : networkError(this.host, failure.original, isWrite);
         if (!resendable) {
           if (!policy?.verify) {
-            if (res) return; // a 504 the caller will see as a server error
+            if (res) await discardBody(res);
             throw finalError();
           }
           if (res) await discardBody(res);
