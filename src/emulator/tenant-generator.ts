@@ -87,6 +87,19 @@ const DEVICES = ['iPhone 15', 'iPhone 13', 'Pixel 8', 'Galaxy S23', 'iPad Air', 
 const BASE_TIME = Date.UTC(2019, 0, 1);
 const DAY = 86_400_000;
 
+// computed once: building 500,000 users must not normalise strings or format dates per user
+const asciiName = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
+const ASCII_GIVEN = GIVEN.map(asciiName);
+const ASCII_FAMILY = FAMILY.map(asciiName);
+const CREATED_DAYS = 1500;
+const CREATED_ISO = Array.from({ length: CREATED_DAYS }, (_, d) =>
+  new Date(BASE_TIME + d * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+);
+
 /** Well-known ids of phone methods in Graph (fixed by phoneType). */
 const PHONE_METHOD_IDS = {
   mobile: '3179e48a-750b-4051-897c-87b9720928f7',
@@ -239,23 +252,19 @@ export function generateTenant(opts: GenerateTenantOptions): GeneratedTenant {
   const overrides = new Map<number, UserOverride>();
 
   const baseUser = (index: number) => {
-    const given = index === 0 ? 'Demo' : pick(GIVEN, seed, index, 1);
-    const family = index === 0 ? 'Admin' : pick(FAMILY, seed, index, 2);
+    const g = hash32(seed, index, 1) % GIVEN.length;
+    const f = hash32(seed, index, 2) % FAMILY.length;
+    const given = index === 0 ? 'Demo' : GIVEN[g]!;
+    const family = index === 0 ? 'Admin' : FAMILY[f]!;
     const cloudOnly = index === 0 || unit(seed, index, 3) < 0.15;
     const upnDomain = cloudOnly ? initialDomain : index % 7 === 0 ? 'fabrikam.com' : 'contoso.com';
-    const local =
-      index === 0
-        ? 'admin'
-        : `${given}.${family}`
-            .normalize('NFD')
-            .replace(/[^A-Za-z.]/g, '')
-            .toLowerCase() + index;
+    const local = index === 0 ? 'admin' : `${ASCII_GIVEN[g]}.${ASCII_FAMILY[f]}${index}`;
     const id = indexedGuid(seed, 2, index);
     return { given, family, cloudOnly, upn: `${local}@${upnDomain}`, id };
   };
 
   const initialMethods = (index: number, cloudOnly: boolean): AuthMethod[] => {
-    const created = iso(BASE_TIME + (hash32(seed, index, 5) % 1500) * DAY);
+    const created = CREATED_ISO[hash32(seed, index, 5) % CREATED_DAYS]!;
     const methods: AuthMethod[] = [
       {
         '@odata.type': '#microsoft.graph.passwordAuthenticationMethod',
@@ -302,8 +311,14 @@ export function generateTenant(opts: GenerateTenantOptions): GeneratedTenant {
     if (!Number.isInteger(index) || index < 0 || index >= n) return undefined;
     const b = baseUser(index);
     const o = overrides.get(index);
-    const methods = o?.methods ?? initialMethods(index, b.cloudOnly);
-    const user: TenantUser = {
+    // methods and the MFA Server profile are computed on first read: a 500k-user scan of names stays cheap
+    let methods: AuthMethod[] | undefined;
+    let profile: MfaServerProfile | null | undefined;
+    const getMethods = () => {
+      methods ??= o?.methods ?? initialMethods(index, b.cloudOnly);
+      return methods;
+    };
+    return {
       index,
       id: b.id,
       displayName: `${b.given} ${b.family}`,
@@ -314,27 +329,31 @@ export function generateTenant(opts: GenerateTenantOptions): GeneratedTenant {
       accountEnabled: index === 0 || unit(seed, index, 4) >= 0.03,
       onPremisesSyncEnabled: b.cloudOnly ? null : true,
       onPremisesSamAccountName: b.cloudOnly ? null : b.upn.split('@')[0]!.slice(0, 20),
-      onPremisesImmutableId: b.cloudOnly
-        ? null
-        : Buffer.from(b.id.replace(/-/g, ''), 'hex').toString('base64'),
+      get onPremisesImmutableId() {
+        return b.cloudOnly ? null : Buffer.from(b.id.replace(/-/g, ''), 'hex').toString('base64');
+      },
       department: pick(DEPARTMENTS, seed, index, 13),
       jobTitle: pick(TITLES, seed, index, 14),
       usageLocation: 'US',
-      createdDateTime: iso(BASE_TIME + (hash32(seed, index, 5) % 1500) * DAY),
+      createdDateTime: CREATED_ISO[hash32(seed, index, 5) % CREATED_DAYS]!,
       userType: 'Member',
-      methods,
-      preferredMethod: o
-        ? o.preferredMethod
-        : methods.length > 1
-          ? methods[1]!.phoneType
-            ? 'sms'
-            : 'push'
-          : null,
+      get methods() {
+        return getMethods();
+      },
+      get preferredMethod() {
+        if (o) return o.preferredMethod;
+        const m = getMethods();
+        if (m.some((x) => x['@odata.type'] === '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod'))
+          return 'push';
+        return m.some((x) => x.phoneType) ? 'sms' : null;
+      },
+      get mfaServer() {
+        if (profile === undefined)
+          profile = (index === 0 ? undefined : mfaServerProfile(seed, index, now)) ?? null;
+        return profile ?? undefined;
+      },
       migrated: o?.migrated ?? false,
     };
-    const profile = index === 0 ? undefined : mfaServerProfile(seed, index, now);
-    if (profile) user.mfaServer = profile;
-    return user;
   };
 
   const findUser = (idOrUpn: string): TenantUser | undefined => {
