@@ -27,6 +27,7 @@ import type { SectionProps } from './section-props.js';
 import { newId } from './step-data.js';
 import { type ColumnDef, TableEditor } from './table-editor.js';
 import { useUi } from './ui-context.js';
+import { wrapText } from './wrap-text.js';
 
 interface TableDef {
   id: InventoryTable;
@@ -189,6 +190,13 @@ export function npsLines(row: Record<string, unknown> | undefined): string[] {
   return [`NPS extension checklist for ${String(row.name)}:`, ...NPS_CHECKLIST.map((i) => `- ${i.text}`)];
 }
 
+/** The guide's mapping for the selected row in full: the table cells are too narrow for it. */
+export function mappingLines(row: Record<string, unknown> | undefined, width: number): string[] {
+  if (!row) return [];
+  const where = row.area ? `${String(row.feature)} - ${String(row.area)}` : String(row.feature);
+  return [where, ...wrapText(`Entra: ${String(row.entraAction || '(not set)')}`, width).slice(0, 2)];
+}
+
 export function InventoryTables(props: SectionProps) {
   const { theme, state, dispatch } = useUi();
   const [tableIndex, setTableIndex, tableLive] = useLiveState(0);
@@ -230,7 +238,13 @@ export function InventoryTables(props: SectionProps) {
         rowName={def.rowName}
         empty={def.empty}
         hints={[['t', 'next table']]}
-        {...(def.id === 'services' ? { extraLines: npsLines } : {})}
+        extraLines={
+          def.id === 'services'
+            ? npsLines
+            : def.id === 'methods' || def.id === 'portal'
+              ? (row) => mappingLines(row, props.width)
+              : undefined
+        }
         onChange={(row) =>
           dispatch({ type: 'upsert-inventory-row', table: def.id, row: row as InventoryRow<InventoryTable> })
         }

@@ -117,7 +117,7 @@ export function WaveSettings(props: SectionProps) {
   const noteLines = notes.flatMap((n) => wrapText(n, props.width - 1));
   const noteRows = noteLines.map((text, n) => ({ id: `note-${n}`, text }));
   const listHeight = FIELDS.length;
-  const room = Math.max(0, props.height - listHeight - 3);
+  const room = Math.max(0, props.height - listHeight - 2);
 
   return (
     <Box flexDirection="column" height={props.height}>

@@ -148,7 +148,7 @@ export function WavesOverview(props: WavesOverviewProps) {
         </Box>
         <Text color={theme.color.muted} wrap="truncate-end">
           {truncate(
-            `Each wave is one migration group and its rollout group(s); steps ${s5} and ${s6} are done per wave.`,
+            `One wave = a migration group + its rollout group(s); steps ${s5} and ${s6} run per wave.`,
             width,
           )}
         </Text>
@@ -159,7 +159,7 @@ export function WavesOverview(props: WavesOverviewProps) {
           height={listHeight}
           selected={index}
           rows={rows}
-          empty="No waves yet. Press a to add the first one (a small pilot group is a good start)."
+          empty="No waves yet. Press a to add one; a small pilot group is a good start."
         />
         <Box flexDirection="column" height={5}>
           {bottom}
