@@ -153,19 +153,23 @@ export class EmulatorCore {
         req,
       );
     }
-    const throttled = this.throttle(req);
-    if (throttled) return throttled;
-    try {
-      return match.route.handler({ req, tenant: this.tenant, token, params: match.params });
-    } catch (e) {
-      // a handler bug must still answer like Graph would, not crash the server
+    if (
+      this.faults.federationPatchNeedsAccessAsUser &&
+      req.method === 'PATCH' &&
+      /^\/domains\/[^/]+\/federationConfiguration\//i.test(req.path) &&
+      token.scp.length > 0 &&
+      !token.scp.some((s) => s.toLowerCase() === 'directory.accessasuser.all')
+    ) {
       return graphError(
-        500,
-        'InternalServerError',
-        `Emulator error: ${e instanceof Error ? e.message : String(e)}`,
+        403,
+        'Authorization_RequestDenied',
+        'Insufficient privileges to complete the operation.',
         req,
       );
     }
+    const throttled = this.throttle(req);
+    if (throttled) return throttled;
+    return match.route.handler({ req, tenant: this.tenant, token, params: match.params });
   }
 
   private throttle(req: EmulatorRequest): EmulatorResponse | undefined {

@@ -27,6 +27,11 @@ export interface FaultOptions {
   resourceUnitsPer10s?: number;
   /** report requests (/reports, /auditLogs) per 10 s per tenant (default 5, as Graph documents) */
   reportRequestsPer10s?: number;
+  /**
+   * The documented "known permissions issue": delegated PATCH of a domain's federationConfiguration
+   * may also need Directory.AccessAsUser.All. When true, it is refused with 403 without it.
+   */
+  federationPatchNeedsAccessAsUser?: boolean;
 }
 
 /** Parse the CLI form "throttle=N,503=N,504=N,latency=MS,units=N,reports=N". */

@@ -583,6 +583,7 @@ export function generateTenant(opts: GenerateTenantOptions): GeneratedTenant {
     excludeTargets: [],
     includeTargets: [{ targetType: 'group', id: 'all_users', isRegistrationRequired: false }],
     ...extra,
+    ...opts.methodConfigurations?.[id],
   });
   const authenticationMethodsPolicy: GraphObject = {
     id: 'authenticationMethodsPolicy',
@@ -591,7 +592,7 @@ export function generateTenant(opts: GenerateTenantOptions): GeneratedTenant {
       'The tenant-wide policy that controls which authentication methods are allowed in the tenant.',
     lastModifiedDateTime: iso(now - 30 * DAY),
     policyVersion: '1.5',
-    policyMigrationState: 'migrationInProgress',
+    policyMigrationState: opts.policyMigrationState ?? 'migrationInProgress',
     reconfirmationInDays: null,
     registrationEnforcement: {
       authenticationMethodsRegistrationCampaign: {

@@ -171,6 +171,13 @@ export interface GenerateTenantOptions {
   utilityConsent?: 'granted' | 'partial' | 'none' | 'absent';
   /** days until the first utility certificate expires (default 20: near expiry) */
   certificateExpiresInDays?: number;
+  /**
+   * per method configuration id ("Voice", "HardwareOath", ...): properties that replace the generated
+   * ones (state, includeTargets, isOfficePhoneAllowed, ...) — for tests of the methods-policy check
+   */
+  methodConfigurations?: Record<string, GraphObject>;
+  /** the methods policy's policyMigrationState (default 'migrationInProgress') */
+  policyMigrationState?: 'preMigration' | 'migrationInProgress' | 'migrationComplete';
   /** reference time for generated timestamps (default now) */
   now?: Date;
 }

@@ -151,6 +151,20 @@ describe('federation', () => {
       400,
     );
   });
+
+  it('can model the known issue: the PATCH also needing Directory.AccessAsUser.All', async () => {
+    const fed = (await call(emu, 'GET', '/v1.0/domains/fabrikam.com/federationConfiguration')).body.value[0];
+    const path = `/v1.0/domains/fabrikam.com/federationConfiguration/${fed.id}`;
+    const body = { federatedIdpMfaBehavior: 'rejectMfaByFederatedIdp' };
+    emu.setFaults({ federationPatchNeedsAccessAsUser: true, reportRequestsPer10s: 1000 });
+    try {
+      expect((await call(emu, 'PATCH', path, { body })).status).toBe(403);
+      const scp = 'Domain-InternalFederation.ReadWrite.All Directory.AccessAsUser.All';
+      expect((await call(emu, 'PATCH', path, { body, token: adminToken(emu, { scp }) })).status).toBe(200);
+    } finally {
+      emu.setFaults({ reportRequestsPer10s: 1000 });
+    }
+  });
 });
 
 describe('authentication methods', () => {
