@@ -197,12 +197,46 @@ export function mappingLines(row: Record<string, unknown> | undefined, width: nu
   return [where, ...wrapText(`Entra: ${String(row.entraAction || '(not set)')}`, width).slice(0, 2)];
 }
 
-export function InventoryTables(props: SectionProps) {
-  const { theme, state, dispatch } = useUi();
-  const [tableIndex, setTableIndex, tableLive] = useLiveState(0);
+/** One inventory table, editable; step 1 shows all five, step 9 the authentication services. */
+export function InventoryTableEditor(
+  props: SectionProps & { table: InventoryTable; hints?: [string, string][] },
+) {
+  const { state, dispatch } = useUi();
   const m = currentMigration(state);
-  const def = INVENTORY_TABLE_DEFS[tableIndex] ?? INVENTORY_TABLE_DEFS[0]!;
+  const def = INVENTORY_TABLE_DEFS.find((t) => t.id === props.table) ?? INVENTORY_TABLE_DEFS[0]!;
   const rows = (m?.inventory[def.id] ?? []) as (Record<string, unknown> & { id: string })[];
+  return (
+    <TableEditor
+      key={def.id}
+      columns={def.columns}
+      rows={rows}
+      height={props.height}
+      width={props.width}
+      active={props.active}
+      newRow={def.newRow}
+      addKey={def.addKey}
+      rowName={def.rowName}
+      empty={def.empty}
+      {...(props.hints ? { hints: props.hints } : {})}
+      extraLines={
+        def.id === 'services'
+          ? npsLines
+          : def.id === 'methods' || def.id === 'portal'
+            ? (row) => mappingLines(row, props.width)
+            : undefined
+      }
+      onChange={(row) =>
+        dispatch({ type: 'upsert-inventory-row', table: def.id, row: row as InventoryRow<InventoryTable> })
+      }
+      onDelete={(row) => dispatch({ type: 'delete-inventory-row', table: def.id, rowId: row.id })}
+    />
+  );
+}
+
+export function InventoryTables(props: SectionProps) {
+  const { theme } = useUi();
+  const [tableIndex, setTableIndex, tableLive] = useLiveState(0);
+  const def = INVENTORY_TABLE_DEFS[tableIndex] ?? INVENTORY_TABLE_DEFS[0]!;
 
   useKeys(
     (input) => {
@@ -226,29 +260,12 @@ export function InventoryTables(props: SectionProps) {
           ),
         )}
       </Text>
-      <TableEditor
+      <InventoryTableEditor
         key={def.id}
-        columns={def.columns}
-        rows={rows}
+        {...props}
+        table={def.id}
         height={props.height - 1}
-        width={props.width}
-        active={props.active}
-        newRow={def.newRow}
-        addKey={def.addKey}
-        rowName={def.rowName}
-        empty={def.empty}
         hints={[['t', 'next table']]}
-        extraLines={
-          def.id === 'services'
-            ? npsLines
-            : def.id === 'methods' || def.id === 'portal'
-              ? (row) => mappingLines(row, props.width)
-              : undefined
-        }
-        onChange={(row) =>
-          dispatch({ type: 'upsert-inventory-row', table: def.id, row: row as InventoryRow<InventoryTable> })
-        }
-        onDelete={(row) => dispatch({ type: 'delete-inventory-row', table: def.id, rowId: row.id })}
       />
     </Box>
   );

@@ -1,16 +1,37 @@
 // The body of one step, as the shell shows it: the waves overview for steps 5/6 without a wave, a
 // wave's step with one, the inventory step with its tables, or a plain step.
 import { useState } from 'react';
-import type { StepRef } from '../state/model.js';
-import { InventoryTables } from './inventory-tables.js';
+import type { StepId, StepRef } from '../state/model.js';
+import { ExceptionsList } from './exceptions-list.js';
+import { InventoryTableEditor, InventoryTables } from './inventory-tables.js';
 import { KeyRouter } from './key-router.js';
 import { isWaveStep } from './step-data.js';
 import { type SectionDef, StepPage } from './step-page.js';
 import { useUi } from './ui-context.js';
+import { UserMessage } from './user-message.js';
 import { WaveStep } from './wave-step.js';
 import { WavesOverview } from './waves-overview.js';
 
 const TABLES: SectionDef = { id: 'tables', label: 'Tables', render: (p) => <InventoryTables {...p} /> };
+const SERVICES: SectionDef = {
+  id: 'services',
+  label: 'Services',
+  render: (p) => <InventoryTableEditor {...p} table="services" />,
+};
+const EXCEPTIONS: SectionDef = {
+  id: 'exceptions',
+  label: 'Exceptions',
+  render: (p) => <ExceptionsList {...p} />,
+};
+const MESSAGE: SectionDef = { id: 'message', label: 'Message', render: (p) => <UserMessage {...p} /> };
+
+/** Sections of their own that some steps have, after the checklist. */
+const STEP_SECTIONS: Partial<Record<StepId, SectionDef[]>> = {
+  inventory: [TABLES],
+  educate: [MESSAGE],
+  complete: [EXCEPTIONS],
+  dependencies: [SERVICES],
+};
 
 export function StepView(props: { stepRef: StepRef; onBack: () => void }) {
   return (
@@ -65,7 +86,7 @@ function StepRouter(props: { stepRef: StepRef; onBack: () => void }) {
       key={step}
       stepRef={props.stepRef}
       onBack={props.onBack}
-      {...(step === 'inventory' ? { extraSections: [TABLES], initialSection: 'summary' } : {})}
+      extraSections={STEP_SECTIONS[step] ?? []}
     />
   );
 }
