@@ -63,6 +63,10 @@ export async function runEmulatorCli(
   );
   print(`  Demo access token (valid 12 h, only for this emulator):`);
   print(`  ${token}`);
+  print(
+    `  Simulate the Migration Utility on a group: curl -X POST ${emu.url}/_emulator/migrate -d '{"groupId":"<id>"}'`,
+  );
+  print(`  (migration group "MFA Migration - Wave 1" = ${tenant.wellKnown.migrationGroupId})`);
   print('  Press Ctrl+C to stop.');
   return emu;
 }

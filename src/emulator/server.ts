@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleBatch } from './batch.js';
+import { handleControl } from './control.js';
 import { EmulatorCore, type RequestLogEntry } from './core.js';
 import type { FaultOptions } from './faults.js';
 import { graphError } from './graph-error.js';
@@ -132,6 +133,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         );
         return;
       }
+    }
+    if (version === '_emulator') {
+      const out = handleControl(core, method, `/${rest.join('/')}`, body);
+      out.headers['request-id'] = requestId;
+      send(res, out);
+      return;
     }
     if (!VERSIONS.has(version)) {
       send(
