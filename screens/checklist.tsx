@@ -10,6 +10,7 @@ import { clampIndex, listMove } from './list-keys.js';
 import { useLiveState } from './live-state.js';
 import { ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
+import { useSentValues } from './sent-values.js';
 import { stepStateOf } from './step-data.js';
 import { TextPrompt } from './text-prompt.js';
 import { useUi } from './ui-context.js';
@@ -19,6 +20,7 @@ export function Checklist(props: SectionProps) {
   const { theme, state, dispatch } = useUi();
   const [selected, setSelected, selectedLive] = useLiveState(0);
   const [editingNote, setEditingNote] = useState(false);
+  const sent = useSentValues<boolean>();
   const m = currentMigration(state);
   const step = m ? stepStateOf(m, props.stepRef) : undefined;
   const items = stepDef(props.stepRef.step).checklist;
@@ -37,11 +39,13 @@ export function Checklist(props: SectionProps) {
       if (!item) return;
       const answer = step?.checklist[item.id];
       if (input === ' ') {
+        const checked = !(sent.get(item.id) ?? answer?.checked ?? false);
+        sent.set(item.id, checked);
         dispatch({
           type: 'set-checklist-item',
           ref: props.stepRef,
           itemId: item.id,
-          checked: !(answer?.checked ?? false),
+          checked,
           ...(answer?.note ? { note: answer.note } : {}),
         });
       } else if (input === 'n') setEditingNote(true);

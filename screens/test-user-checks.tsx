@@ -14,6 +14,7 @@ import { clampIndex, listMove } from './list-keys.js';
 import { useLiveState } from './live-state.js';
 import { ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
+import { useSentValues } from './sent-values.js';
 import { waveOf } from './step-data.js';
 import { TextPrompt } from './text-prompt.js';
 import { useUi } from './ui-context.js';
@@ -40,6 +41,7 @@ export function TestUserChecks(props: SectionProps) {
   const { theme, state, dispatch } = useUi();
   const [selected, setSelected, selectedLive] = useLiveState(0);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const sent = useSentValues<CheckResult>();
   const m = currentMigration(state);
   const wave = m ? waveOf(m, props.stepRef.wave) : undefined;
   const users = wave?.testUsers ?? [];
@@ -65,12 +67,15 @@ export function TestUserChecks(props: SectionProps) {
       if (input === 'a') setMode({ kind: 'add' });
       else if (input === 'x' && line) setMode({ kind: 'remove', upn: line.upn });
       else if ((input === ' ' || key.return) && wave && line?.check) {
+        const slot = `${line.upn}/${line.check}`;
+        const result = nextResult(sent.get(slot) ?? answer?.result ?? 'pending');
+        sent.set(slot, result);
         dispatch({
           type: 'set-test-check',
           waveId: wave.id,
           upn: line.upn,
           check: line.check,
-          result: nextResult(answer?.result ?? 'pending'),
+          result,
           ...(answer?.note ? { note: answer.note } : {}),
         });
       } else if (input === 'n' && line?.check) setMode({ kind: 'note', upn: line.upn, check: line.check });

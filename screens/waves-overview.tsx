@@ -6,6 +6,7 @@ import { stepDef } from '../state/catalogue/index.js';
 import type { Wave, WaveStepId } from '../state/model.js';
 import { currentMigration, waveStepStatus } from '../state/selectors.js';
 import { validateWaveName } from '../state/validation.js';
+import { ConfirmYesNo } from './confirm-yes-no.js';
 import { GuardRefusal } from './guard-refusal.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
@@ -25,7 +26,11 @@ export interface WavesOverviewProps {
   onBack: () => void;
 }
 
-type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'rename'; wave: Wave };
+type Mode =
+  | { kind: 'list' }
+  | { kind: 'add' }
+  | { kind: 'rename'; wave: Wave }
+  | { kind: 'remove'; wave: Wave };
 
 const count = (n: number | undefined) => (n === undefined ? '-' : String(n));
 
@@ -48,6 +53,7 @@ export function WavesOverview(props: WavesOverviewProps) {
       else if (moved !== null) setSelected(moved);
       else if (input === 'a') setMode({ kind: 'add' });
       else if (input === 'R' && target) setMode({ kind: 'rename', wave: target });
+      else if (input === 'x' && target) setMode({ kind: 'remove', wave: target });
       else if (key.return && target) props.onOpen(target.id);
     },
     { isActive: mode.kind === 'list' && !scope.capturing && !scope.refusal },
@@ -124,6 +130,19 @@ export function WavesOverview(props: WavesOverviewProps) {
         }}
       />
     );
+  } else if (mode.kind === 'remove') {
+    const target = mode.wave;
+    bottom = (
+      <ConfirmYesNo
+        question={`Remove wave "${target.name}" with its groups, counts and test users?`}
+        onNo={() => setMode({ kind: 'list' })}
+        onYes={() => {
+          setMode({ kind: 'list' });
+          const refused = scope.ui.dispatch({ type: 'remove-wave', waveId: target.id });
+          if (!refused) scope.setNotice(`Wave "${target.name}" removed.`);
+        }}
+      />
+    );
   } else {
     bottom = (
       <Text wrap="truncate-end" color={theme.color.ok}>
@@ -170,6 +189,7 @@ export function WavesOverview(props: WavesOverviewProps) {
             ['Enter', 'open wave'],
             ['a', 'add wave'],
             ['R', 'rename'],
+            ['x', 'remove'],
             ['Esc', 'back'],
           ]}
         />

@@ -46,6 +46,30 @@ describe('Waves overview (steps 5 and 6 without a wave)', () => {
     ui.press(KEYS.enter);
     await see(ui, 'Pilot - IT');
     expect(probe.migration().waves[0]?.name).toBe('Pilot - IT');
+    ui.press('x');
+    await see(ui, 'Remove wave "Pilot - IT"');
+    ui.press('n');
+    await see(ui, 'x remove');
+    expect(probe.migration().waves).toHaveLength(1);
+    ui.press('x');
+    await see(ui, 'Remove wave "Pilot - IT"');
+    ui.press('y');
+    await see(ui, 'No waves yet');
+    expect(probe.migration().waves).toHaveLength(0);
+  });
+
+  it('two space presses in one burst cycle a test check twice', async () => {
+    const { ui, probe } = open({ step: 'validate', wave: 'w1' }, [
+      PILOT,
+      { type: 'add-test-user', waveId: 'w1', upn: 'adele@contoso.com' },
+    ]);
+    await see(ui, 'wave Pilot');
+    await toSection(ui, 'Test users');
+    ui.press(KEYS.down);
+    await see(ui, /[›>]\s+\[ \] pending/);
+    ui.press('  ');
+    await see(ui, '[x] fail');
+    expect(probe.migration().waves[0]?.testUsers[0]?.checks['methods-visible']?.result).toBe('fail');
   });
 
   it('opens a wave with Enter (recording where the admin is) and Esc returns to the overview', async () => {
