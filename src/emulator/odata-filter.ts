@@ -5,6 +5,7 @@
 type Value = string | number | boolean | null;
 type Node =
   | { kind: 'cmp'; op: string; path: string[]; value: Value }
+  | { kind: 'in'; path: string[]; values: Value[] }
   | { kind: 'startswith'; path: string[]; value: string }
   | { kind: 'and' | 'or'; left: Node; right: Node }
   | { kind: 'not'; inner: Node };
@@ -85,6 +86,16 @@ export function parseFilter(src: string): Node {
       return { kind: 'startswith', path, value: v };
     }
     const op = next().toLowerCase();
+    if (op === 'in') {
+      // id in ('a','b'): how clients look up a handful of objects in one request
+      if (next() !== '(') throw new FilterSyntaxError("Expected '(' after in.");
+      const values: Value[] = [literal(next())];
+      for (let sep = next(); sep !== ')'; sep = next()) {
+        if (sep !== ',') throw new FilterSyntaxError("Expected ',' or ')'.");
+        values.push(literal(next()));
+      }
+      return { kind: 'in', path: t.split('/'), values };
+    }
     if (!['eq', 'ne', 'gt', 'ge', 'lt', 'le'].includes(op))
       throw new FilterSyntaxError(`Unsupported operator '${op}'.`);
     return { kind: 'cmp', op, path: t.split('/'), value: literal(next()) };
@@ -152,6 +163,10 @@ export function matches(node: Node, obj: unknown): boolean {
     }
     case 'cmp':
       return compare(resolve(obj, node.path), node.op, node.value);
+    case 'in': {
+      const v = resolve(obj, node.path);
+      return node.values.some((x) => compare(v, 'eq', x));
+    }
   }
 }
 
