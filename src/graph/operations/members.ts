@@ -103,3 +103,11 @@ export async function summariseDirectMembers(
   }
   return s;
 }
+
+/** The first request of a transitive user enumeration; pass a saved nextLink instead to resume. */
+export function transitiveUserMembersPath(groupId: string, opts: MemberPageOptions = {}): string {
+  return `/groups/${segment(groupId)}/transitiveMembers/microsoft.graph.user${queryString({
+    select: opts.select ?? MEMBER_USER_SELECT,
+    top: opts.pageSize ?? 999,
+  })}`;
+}
