@@ -7,7 +7,7 @@ import type { EmulatorRequest, EmulatorResponse } from './route-types.js';
 import { matchRoute } from './routes.js';
 import type { GeneratedTenant } from './tenant-types.js';
 import { isReportPath, resourceUnitCost, WindowBudget } from './throttle.js';
-import { decodeToken } from './tokens.js';
+import { type DecodedToken, decodeToken } from './tokens.js';
 
 export interface RequestLogEntry {
   method: string;
@@ -31,7 +31,10 @@ export class EmulatorCore {
   private readonly units = new WindowBudget(8000);
   private readonly reports = new WindowBudget(5);
 
-  constructor(readonly tenant: GeneratedTenant) {}
+  constructor(
+    readonly tenant: GeneratedTenant,
+    private readonly decode: (token: string) => DecodedToken | undefined = decodeToken,
+  ) {}
 
   setFaults(f: FaultOptions): void {
     this.faults = { ...f };
@@ -86,15 +89,20 @@ export class EmulatorCore {
     return undefined;
   }
 
-  authenticate(req: EmulatorRequest): ReturnType<typeof decodeToken> | EmulatorResponse {
+  authenticate(req: EmulatorRequest): DecodedToken | undefined | EmulatorResponse {
     const fail = (message: string) =>
       graphError(401, 'InvalidAuthenticationToken', message, req, { 'www-authenticate': WWW_AUTH });
     const auth = req.headers.authorization ?? '';
     const m = /^Bearer\s+(.+)$/i.exec(auth);
     if (!m?.[1]) return fail('Access token is empty.');
-    if (!m[1].includes('.')) return fail('IDX14100: JWT is not well formed, there are no dots (.).');
-    const token = decodeToken(m[1]);
-    if (!token) return fail('Access token validation failure. Invalid audience.');
+    const token = this.decode(m[1]);
+    if (!token) {
+      return fail(
+        m[1].includes('.')
+          ? 'Access token validation failure. Invalid audience.'
+          : 'IDX14100: JWT is not well formed, there are no dots (.).',
+      );
+    }
     if (token.exp * 1000 < Date.now()) return fail('Lifetime validation failed, the token is expired.');
     if (token.tid !== this.tenant.tenantId) {
       return fail(

@@ -11,6 +11,7 @@ import { graphError } from './graph-error.js';
 import type { EmulatorRequest, EmulatorResponse } from './route-types.js';
 import { generateTenant } from './tenant-generator.js';
 import type { GeneratedTenant } from './tenant-types.js';
+import type { DecodedToken } from './tokens.js';
 
 export type { RequestLogEntry } from './core.js';
 export type { FaultOptions } from './faults.js';
@@ -21,6 +22,8 @@ export interface EmulatorOptions {
   /** default generateTenant({ users: 200, seed: 1 }) */
   tenant?: GeneratedTenant;
   faults?: FaultOptions;
+  /** token -> claims; default decodes tokens minted by mintToken() (undefined = 401) */
+  decodeToken?: (token: string) => DecodedToken | undefined;
 }
 
 export interface RunningEmulator {
@@ -76,7 +79,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const tenant = opts.tenant ?? generateTenant({ users: 200, seed: 1 });
-  const core = new EmulatorCore(tenant);
+  const core = new EmulatorCore(tenant, opts.decodeToken);
   core.setFaults(opts.faults ?? {});
 
   const server = createServer((req, res) => {

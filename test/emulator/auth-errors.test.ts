@@ -112,3 +112,27 @@ describe('not found', () => {
     expect((await call(emu, 'GET', '/v2.0/users')).status).toBe(400);
   });
 });
+
+describe('custom token decoding', () => {
+  it('lets a test plug in its own token -> claims mapping', async () => {
+    const custom = await startEmulator({
+      decodeToken: (raw) =>
+        raw === 'let-me-in'
+          ? {
+              tid: custom.tenant.tenantId,
+              scp: ['Organization.Read.All'],
+              roles: [],
+              wids: [],
+              exp: Date.now() / 1000 + 60,
+              aud: 'x',
+            }
+          : undefined,
+    });
+    try {
+      expect((await call(custom, 'GET', '/v1.0/organization', { token: 'let-me-in' })).status).toBe(200);
+      expect((await call(custom, 'GET', '/v1.0/organization', { token: 'a.b.c' })).status).toBe(401);
+    } finally {
+      await custom.close();
+    }
+  });
+});

@@ -84,6 +84,15 @@ describe('gateway failures', () => {
   });
 });
 
+describe('latency', () => {
+  it('still answers correctly when every response is delayed', async () => {
+    emu.setFaults({ latencyMs: 50 });
+    const r = await call(emu, 'GET', '/v1.0/organization');
+    expect(r.status).toBe(200);
+    expect(r.body.value[0].id).toBe(emu.tenant.tenantId);
+  });
+});
+
 describe('dropped connections', () => {
   const domain = 'fabrikam.com';
   const fedPath = () =>
