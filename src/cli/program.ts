@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { PHASES } from '../../state/model.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { registerPreparationCommands } from './preparation-commands.js';
 import { resolveStateDir } from './state-dir.js';
 
 export interface GlobalOptions {
@@ -56,7 +57,7 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
       const [stray] = program.args;
       if (stray !== undefined) {
         throw new UsageError(
-          `Unknown command "${stray}". Commands: status, report, help (see mfa-migrate --help).`,
+          `Unknown command "${stray}". Commands: ${program.commands.map((c) => c.name()).join(', ')}, help (see mfa-migrate --help).`,
         );
       }
       const g = program.opts<GlobalOptions>();
@@ -122,6 +123,8 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
         });
       },
     );
+
+  registerPreparationCommands(program, version, io, result);
 
   result.code = EXIT.ok;
   return program;
