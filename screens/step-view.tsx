@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { StepId, StepRef } from '../state/model.js';
 import { ExceptionsList } from './exceptions-list.js';
+import { FederationChanges } from './federation-changes.js';
 import { InventoryTableEditor, InventoryTables } from './inventory-tables.js';
 import { KeyRouter } from './key-router.js';
 import { isWaveStep } from './step-data.js';
@@ -23,6 +24,12 @@ const EXCEPTIONS: SectionDef = {
   label: 'Exceptions',
   render: (p) => <ExceptionsList {...p} />,
 };
+const DOMAINS: SectionDef = { id: 'domains', label: 'Domains', render: (p) => <FederationChanges {...p} /> };
+const DOMAINS_TO_UNDO: SectionDef = {
+  id: 'domains',
+  label: 'Domains',
+  render: (p) => <FederationChanges {...p} readOnly />,
+};
 const MESSAGE: SectionDef = { id: 'message', label: 'Message', render: (p) => <UserMessage {...p} /> };
 
 /** Sections of their own that some steps have, after the checklist. */
@@ -31,6 +38,8 @@ const STEP_SECTIONS: Partial<Record<StepId, SectionDef[]>> = {
   educate: [MESSAGE],
   complete: [EXCEPTIONS],
   dependencies: [SERVICES],
+  federation: [DOMAINS],
+  'rb-federation': [DOMAINS_TO_UNDO],
 };
 
 export function StepView(props: { stepRef: StepRef; onBack: () => void }) {

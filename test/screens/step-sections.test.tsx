@@ -92,3 +92,51 @@ describe('sections some steps have of their own', () => {
     expect(frameFits(ui.lastFrame(), 80, 24)).toBeNull();
   });
 });
+
+describe('step 10 and its rollback: federation changes', () => {
+  it('records a change made by hand only after the domain is typed exactly', async () => {
+    const { ui, probe } = open({ step: 'federation' });
+    await see(ui, '[What & why]');
+    await toSection(ui, 'Domains');
+    await see(ui, 'No federation change recorded yet.');
+    ui.press('a');
+    await see(ui, 'Domain changed:');
+    await ui.type('contoso');
+    ui.press(KEYS.enter);
+    await see(ui, 'is not a domain name');
+    await ui.type('.com');
+    ui.press(KEYS.enter);
+    await see(ui, 'Before:');
+    ui.press(KEYS.right);
+    ui.press(KEYS.right);
+    await see(ui, '[enforceMfaByFederatedIdp]');
+    ui.press(KEYS.enter);
+    await see(ui, '[rejectMfaByFederatedIdp]');
+    ui.press(KEYS.enter);
+    await see(ui, 'Type contoso.com to confirm');
+    await ui.type('contoso.co');
+    ui.press(KEYS.enter);
+    await see(ui, 'That is not "contoso.com"');
+    expect(probe.migration().federationChanges).toHaveLength(0);
+    await ui.type('m');
+    ui.press(KEYS.enter);
+    await see(ui, /contoso\.com\s+enforceMfaByFederatedIdp -> rejectMfaByFederatedIdp/);
+    expect(probe.migration().federationChanges).toMatchObject([
+      { domain: 'contoso.com', from: 'enforceMfaByFederatedIdp', to: 'rejectMfaByFederatedIdp' },
+    ]);
+    expect(frameFits(ui.lastFrame(), 80, 24)).toBeNull();
+  });
+
+  it('the rollback step lists exactly the recorded domains and cannot add any', async () => {
+    const { ui, probe } = open({ step: 'rb-federation' }, [
+      { type: 'record-federation-change', domain: 'contoso.com', from: null, to: 'rejectMfaByFederatedIdp' },
+    ]);
+    await see(ui, '[What & why]');
+    await toSection(ui, 'Domains');
+    await see(ui, /contoso\.com\s+not set -> rejectMfaByFederatedIdp/);
+    ui.press('a');
+    await see(ui, '↑↓ move');
+    expect(ui.lastFrame()).not.toContain('Domain changed:');
+    expect(probe.events).toHaveLength(0);
+  });
+});
