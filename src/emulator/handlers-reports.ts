@@ -1,4 +1,5 @@
 // Reports: userRegistrationDetails (lags, counts MFA Server users as registered) and directory audits.
+import { graphError } from './graph-error.js';
 import { arraySource, collection, type Source } from './odata-query.js';
 import type { Handler } from './route-types.js';
 import type { GeneratedTenant, GraphObject, TenantUser } from './tenant-types.js';
@@ -53,12 +54,22 @@ function registrationSource(t: GeneratedTenant): Source {
   };
 }
 
-export const listUserRegistrationDetails: Handler = (ctx) =>
-  collection(ctx.req, registrationSource(ctx.tenant), {
+export const listUserRegistrationDetails: Handler = (ctx) => {
+  if (!ctx.tenant.premium) {
+    // Graph's answer for a report that needs Entra ID P1/P2 in a tenant without it
+    return graphError(
+      403,
+      'Authentication_RequestFromNonPremiumTenantOrB2CTenant',
+      "Neither tenant is B2C or tenant doesn't have premium license",
+      ctx.req,
+    );
+  }
+  return collection(ctx.req, registrationSource(ctx.tenant), {
     context: 'reports/authenticationMethods/userRegistrationDetails',
     defaultTop: 100,
     maxTop: 999,
   });
+};
 
 export const listDirectoryAudits: Handler = (ctx) => {
   const newestFirst = [...ctx.tenant.directoryAudits].reverse();

@@ -292,6 +292,20 @@ export function generateTenant(opts: GenerateTenantOptions): GeneratedTenant {
         secretKey: null,
       });
     }
+    if (unit(seed, index, 15) < 0.01) {
+      // an old one-time bypass replaced by a Temporary Access Pass, long expired
+      methods.push({
+        '@odata.type': '#microsoft.graph.temporaryAccessPassAuthenticationMethod',
+        id: indexedGuid(seed, 94, index),
+        temporaryAccessPass: null,
+        createdDateTime: created,
+        startDateTime: created,
+        lifetimeInMinutes: 60,
+        isUsableOnce: true,
+        isUsable: false,
+        methodUsabilityReason: 'Expired',
+      });
+    }
     if (unit(seed, index, 12) < 0.01) {
       methods.push({
         '@odata.type': '#microsoft.graph.fido2AuthenticationMethod',
@@ -791,6 +805,7 @@ export function generateTenant(opts: GenerateTenantOptions): GeneratedTenant {
     tenantId,
     seed,
     userCount: n,
+    premium: opts.premium ?? true,
     organization,
     adminUserId: indexedGuid(seed, 2, 0),
     userAt,

@@ -120,6 +120,8 @@ export interface GeneratedTenant {
   tenantId: string;
   seed: number;
   userCount: number;
+  /** Entra ID P1/P2: the registration report needs it */
+  premium: boolean;
   organization: GraphObject;
   /** the signed-in admin of demo tokens (user index 0) */
   adminUserId: string;
@@ -178,6 +180,8 @@ export interface GenerateTenantOptions {
   methodConfigurations?: Record<string, GraphObject>;
   /** the methods policy's policyMigrationState (default 'migrationInProgress') */
   policyMigrationState?: 'preMigration' | 'migrationInProgress' | 'migrationComplete';
+  /** whether the tenant has Entra ID P1/P2 (default true); without it the registration report is refused */
+  premium?: boolean;
   /** reference time for generated timestamps (default now) */
   now?: Date;
 }

@@ -226,6 +226,19 @@ describe('authentication methods', () => {
   });
 });
 
+describe('licensing', () => {
+  it('refuses the registration report in a tenant without Entra ID P1/P2', async () => {
+    const free = await startEmulator({ tenant: generateTenant({ users: 10, seed: 1, premium: false }) });
+    try {
+      const r = await call(free, 'GET', '/v1.0/reports/authenticationMethods/userRegistrationDetails');
+      expect(r.status).toBe(403);
+      expect(r.body.error.code).toBe('Authentication_RequestFromNonPremiumTenantOrB2CTenant');
+    } finally {
+      await free.close();
+    }
+  });
+});
+
 describe('tenant configuration reads', () => {
   it('exposes the utility app, its service principal, consent and a certificate near expiry', async () => {
     const app = await call(
