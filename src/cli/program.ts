@@ -126,6 +126,44 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
 
   registerPreparationCommands(program, version, io, result);
 
+  program
+    .command('verify')
+    .allowExcessArguments(false)
+    .description(
+      "verify a wave's users in Entra (live methods), for a scheduled task; exit 3 when not all migrated",
+    )
+    .requiredOption('--wave <name|id>', 'which wave')
+    .option('--migration <name|id>', 'which migration (default: the last one opened)')
+    .option('--json', 'print JSON (for scripts)', false)
+    .option('--graph-url <url>', "Graph endpoint (default: the cloud's; also MFA_MIGRATE_GRAPH_URL)")
+    .action(
+      async (opts: { wave: string; migration?: string; json: boolean; graphUrl?: string }, cmd: Command) => {
+        const g = cmd.optsWithGlobals<GlobalOptions>();
+        const { runVerify } = await import('./verify-command.js');
+        // Ctrl+C stops after the batches in flight; the next run continues from there
+        const abort = new AbortController();
+        const onSigint = (): void => abort.abort();
+        process.once('SIGINT', onSigint);
+        try {
+          result.code = await runVerify({
+            stateDir: resolveStateDir(g.stateDir, io.env),
+            programVersion: version,
+            wave: opts.wave,
+            ...(opts.migration === undefined ? {} : { migration: opts.migration }),
+            json: opts.json,
+            ...(opts.graphUrl === undefined ? {} : { graphUrl: opts.graphUrl }),
+            env: io.env,
+            stdout: io.stdout,
+            stderr: io.stderr,
+            now: io.now,
+            signal: abort.signal,
+          });
+        } finally {
+          process.off('SIGINT', onSigint);
+        }
+      },
+    );
+
   result.code = EXIT.ok;
   return program;
 }
