@@ -1,7 +1,7 @@
 // Domains and federation, the utility's app registration, service principals, grants.
 import { graphError } from './graph-error.js';
 import { notFound } from './handlers-directory.js';
-import { arraySource, collection, entity, isResponse, parseFilterParam } from './odata-query.js';
+import { arraySource, collection, entity } from './odata-query.js';
 import type { Handler, HandlerContext } from './route-types.js';
 import type { FederationConfig, GraphObject, TenantDomain } from './tenant-types.js';
 
@@ -147,12 +147,9 @@ export const listAppRoleAssignments: Handler = (ctx) => {
   });
 };
 
-export const listOauth2Grants: Handler = (ctx) => {
-  const f = parseFilterParam(ctx.req);
-  if (isResponse(f)) return f;
-  return collection(ctx.req, arraySource(ctx.tenant.oauth2PermissionGrants), {
+export const listOauth2Grants: Handler = (ctx) =>
+  collection(ctx.req, arraySource(ctx.tenant.oauth2PermissionGrants), {
     context: 'oauth2PermissionGrants',
     defaultTop: 100,
     maxTop: 999,
   });
-};
