@@ -1,9 +1,10 @@
 // Evidence recorded on a step: what was checked and what was seen (notes, counts, versions...).
 // `a` adds one (kind, label, value), `x` removes the selected one after a y/n.
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Evidence } from '../state/model.js';
 import { currentMigration } from '../state/selectors.js';
+import { ChoiceLine } from './choice-line.js';
 import { ConfirmYesNo } from './confirm-yes-no.js';
 import { KeyHints } from './key-hints.js';
 import { useKeys } from './key-router.js';
@@ -28,47 +29,10 @@ export function evidenceValueProblem(kind: ManualKind, value: string): string | 
 
 type Mode =
   | { kind: 'list' }
-  | { kind: 'choose-kind'; index: number }
+  | { kind: 'choose-kind' }
   | { kind: 'label'; evidenceKind: ManualKind }
   | { kind: 'value'; evidenceKind: ManualKind; label: string }
   | { kind: 'remove'; evidence: Evidence };
-
-function KindChooser(props: {
-  index: number;
-  onMove: (i: number) => void;
-  onPick: () => void;
-  onCancel: () => void;
-}) {
-  const { theme, setCapturingInput } = useUi();
-  useEffect(() => {
-    setCapturingInput(true);
-    return () => setCapturingInput(false);
-  }, [setCapturingInput]);
-  useKeys((input, key) => {
-    const n = MANUAL_EVIDENCE_KINDS.length;
-    if (key.leftArrow || key.upArrow) props.onMove((props.index + n - 1) % n);
-    else if (key.rightArrow || key.downArrow || input === ' ') props.onMove((props.index + 1) % n);
-    else if (key.return) props.onPick();
-    else if (key.escape) props.onCancel();
-  });
-  return (
-    <Text wrap="truncate-end">
-      <Text bold>Kind:</Text>
-      {MANUAL_EVIDENCE_KINDS.map((k, i) =>
-        i === props.index ? (
-          <Text key={k} bold color={theme.color.selected}>
-            {` [${k}]`}
-          </Text>
-        ) : (
-          <Text key={k}>{`  ${k} `}</Text>
-        ),
-      )}
-      <Text
-        color={theme.color.muted}
-      >{`  ${theme.ascii ? 'left/right' : '←→'} choose  Enter next  Esc cancel`}</Text>
-    </Text>
-  );
-}
 
 export function EvidenceList(props: SectionProps) {
   const { theme, state, dispatch } = useUi();
@@ -83,7 +47,7 @@ export function EvidenceList(props: SectionProps) {
     (input, key) => {
       const moved = listMove(input, key, selectedLive.current, list.length);
       if (moved !== null) setSelected(moved);
-      else if (input === 'a') setMode({ kind: 'choose-kind', index: 0 });
+      else if (input === 'a') setMode({ kind: 'choose-kind' });
       else if (input === 'x') {
         const target = list[clampIndex(selectedLive.current, list.length)];
         if (target) setMode({ kind: 'remove', evidence: target });
@@ -107,11 +71,11 @@ export function EvidenceList(props: SectionProps) {
   let bottom: React.ReactNode;
   if (mode.kind === 'choose-kind') {
     bottom = (
-      <KindChooser
-        index={mode.index}
-        onMove={(i) => setMode({ kind: 'choose-kind', index: i })}
-        onPick={() => setMode({ kind: 'label', evidenceKind: MANUAL_EVIDENCE_KINDS[mode.index] ?? 'note' })}
+      <ChoiceLine
+        label="Kind:"
+        options={MANUAL_EVIDENCE_KINDS.map((k) => ({ value: k, label: k }))}
         onCancel={() => setMode({ kind: 'list' })}
+        onPick={(k) => setMode({ kind: 'label', evidenceKind: k as ManualKind })}
       />
     );
   } else if (mode.kind === 'label') {
