@@ -13,7 +13,11 @@ export function toLiveMethod(m: AuthenticationMethod): LiveMethod {
       return {
         kind: 'phone',
         phoneType,
-        phoneNumber: typeof raw.phoneNumber === 'string' ? raw.phoneNumber : '',
+        // Graph writes an extension as "+1 4255550100x123"; the comparison expects " x123"
+        phoneNumber: (typeof raw.phoneNumber === 'string' ? raw.phoneNumber : '').replace(
+          /\s*x(\d+)$/,
+          ' x$1',
+        ),
       };
     }
     case 'microsoftAuthenticator':

@@ -33,7 +33,7 @@ export interface VerifyOptions extends LongOperationOptions {
   now?: () => Date;
   /** $batch requests in flight at once (each carries 20 users); default 4 */
   concurrency?: number;
-  /** also read hardware OATH tokens (beta, delegated only) */
+  /** read hardware OATH tokens (beta, delegated only); default: when the preview expects one */
   hardwareOath?: boolean;
   /** re-check every member, not only what can have changed */
   full?: boolean;
@@ -162,6 +162,12 @@ export async function verifyWave(
   await writeJsonFile(files.passes, passesFile);
 
   const expected = await expectedByUpn(files);
+  // hardware OATH tokens are listed by beta only, for delegated sign-ins: ask only when the preview
+  // expects one in this batch, so the usual cost stays one request per 20 users
+  const wantsHardwareOath = (users: MemberRecord[]): boolean =>
+    opts.hardwareOath ??
+    (graph.signInKind !== 'application' &&
+      users.some((u) => expected.get(u.upn.toLowerCase())?.some((e) => e.target === 'hardwareOath')));
   const meter = progressMeter(planned, already.ids.size);
   let done = already.ids.size;
   let checkedNow = 0;
@@ -196,7 +202,7 @@ export async function verifyWave(
           {
             ...(opts.signal ? { signal: opts.signal } : {}),
             ...(opts.sleep ? { sleep: opts.sleep } : {}),
-            ...(opts.hardwareOath ? { hardwareOath: true } : {}),
+            ...(wantsHardwareOath(users) ? { hardwareOath: true } : {}),
           },
         );
       } catch (e) {
