@@ -196,7 +196,12 @@ export function StepPage(props: StepPageProps) {
         <Text wrap="truncate-end" color={scope.notice ? theme.color.ok : theme.color.warn}>
           {message || ' '}
         </Text>
-        <KeyHints hints={[['Tab', 'section'], ...keys, ['Esc', 'back']]} />
+        {/* While something inside is being edited these keys do nothing: do not offer them. */}
+        {scope.capturing || modal ? (
+          <Text> </Text>
+        ) : (
+          <KeyHints hints={[['Tab', 'section'], ...keys, ['Esc', 'back']]} />
+        )}
       </Box>
     </UiContext.Provider>
   );
