@@ -122,6 +122,7 @@ export function App(props: AppProps) {
     if (capturingRef.current) return;
     if (helpRef.current) {
       if (key.escape || input === '?') setHelp(false);
+      else if (input === 'q') quit();
       return;
     }
     if (input === '?') setHelp(true);

@@ -231,6 +231,17 @@ describe('App: help', () => {
     ui.press('?');
     await ui.waitFor('you stopped here');
     ui.unmount();
+
+    const onQuit = vi.fn(); // q quits from the help too, as the hint line says
+    const again = settled(
+      renderUi(appTree(memoryStore(rootWith([{ id: 'a', name: 'Prod' }], 'a')), { onQuit })),
+    );
+    await again.waitFor('STEP inventory');
+    again.press('?');
+    expect(await again.waitFor('Esc or ? close')).toContain('q quit');
+    again.press('q');
+    await vi.waitFor(() => expect(onQuit).toHaveBeenCalledTimes(1));
+    again.unmount();
   });
 });
 
