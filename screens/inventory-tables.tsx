@@ -10,9 +10,11 @@ import {
   SERVER_ROLE_LABELS,
   SERVICE_KIND_LABELS,
 } from '../state/catalogue/index.js';
+import { haWarnings } from '../state/ha-warnings.js';
 import {
   DEPENDENCY_STATUSES,
   DISPOSITIONS,
+  type Inventory,
   type InventoryRow,
   type InventoryTable,
   LB_FRONTS,
@@ -190,6 +192,14 @@ export function npsLines(row: Record<string, unknown> | undefined): string[] {
   return [`NPS extension checklist for ${String(row.name)}:`, ...NPS_CHECKLIST.map((i) => `- ${i.text}`)];
 }
 
+/** High-availability findings on the recorded topology (HA seed rules), at most three lines. */
+export function topologyLines(inv: Inventory): string[] {
+  const found = haWarnings(inv);
+  if (found.length === 0) return [];
+  const more = found.length > 2 ? ` (${found.length - 2} more in the report)` : '';
+  return [`Topology: ${found.length} warning(s)${more}`, ...found.slice(0, 2).map((w) => `! ${w.message}`)];
+}
+
 /** The guide's mapping for the selected row in full: the table cells are too narrow for it. */
 export function mappingLines(row: Record<string, unknown> | undefined, width: number): string[] {
   if (!row) return [];
@@ -223,7 +233,7 @@ export function InventoryTableEditor(
           ? npsLines
           : def.id === 'methods' || def.id === 'portal'
             ? (row) => mappingLines(row, props.width)
-            : undefined
+            : () => (m ? topologyLines(m.inventory) : [])
       }
       onChange={(row) =>
         dispatch({ type: 'upsert-inventory-row', table: def.id, row: row as InventoryRow<InventoryTable> })

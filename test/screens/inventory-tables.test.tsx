@@ -79,6 +79,9 @@ describe('Inventory tables (step 1)', () => {
     await ui.type('MFA01');
     ui.press(KEYS.enter);
     await see(ui, /MFA01/);
+    // one server, no static port: the HA rules speak up under the table
+    await see(ui, /Topology: \d+ warning/);
+    expect(frameFits(ui.lastFrame(), 80, 24)).toBeNull();
     ui.press(KEYS.right);
     await see(ui, '[Role]');
     ui.press(KEYS.enter);
@@ -104,6 +107,7 @@ describe('Inventory tables (step 1)', () => {
     await see(ui, 'Delete "MFA01"?');
     ui.press('y');
     await see(ui, 'No MFA Servers yet');
+    expect(ui.lastFrame()).not.toContain('Topology:');
     expect(probe.migration().inventory.servers).toHaveLength(0);
     expect(probe.events.at(-1)).toMatchObject({ type: 'delete-inventory-row', table: 'servers' });
   });
