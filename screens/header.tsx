@@ -28,26 +28,37 @@ export function Header(props: { migration: Migration | undefined; title?: string
     const { done, total } = phaseProgress(m, p);
     return `${phaseDef(p).title} ${done}/${total}`;
   }).join(sep);
+  // Which tenant, which cloud and DEMO must survive a long migration name: the name gives way first.
+  const facts = `${sep}${tenant ? `tenant ${clip(tenant, TENANT_MAX)}` : 'no tenant'}${sep}${CLOUD_LABELS[m.cloud]}`;
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end">
-        <Text bold color={theme.color.accent}>
-          {m.name}
-        </Text>
-        {sep}
-        {tenant ? `tenant ${tenant}` : 'no tenant'}
-        {sep}
-        {CLOUD_LABELS[m.cloud]}
-        {m.demo ? (
-          <Text bold color={theme.color.warn}>
-            {sep}DEMO
+      <Box>
+        <Box flexShrink={1}>
+          <Text bold color={theme.color.accent} wrap="truncate-end">
+            {m.name}
           </Text>
-        ) : null}
-      </Text>
+        </Box>
+        <Box flexShrink={0}>
+          <Text>
+            {facts}
+            {m.demo ? (
+              <Text bold color={theme.color.warn}>
+                {sep}DEMO
+              </Text>
+            ) : null}
+          </Text>
+        </Box>
+      </Box>
       <Text color={theme.color.muted} wrap="truncate-end">
         {props.title ? `${props.title}${sep}` : ''}
         {phases}
       </Text>
     </Box>
   );
+}
+
+const TENANT_MAX = 40;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
 }

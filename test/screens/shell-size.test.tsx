@@ -35,6 +35,7 @@ describe('shell: terminal size', () => {
           id: `m${i}`,
           name: `Migration number ${i} with a rather long name that goes on and on and on and on`,
           tenant: `tenant${i}.onmicrosoft.com`,
+          demo: i === 0,
         })),
         'm0',
       ),
@@ -42,7 +43,12 @@ describe('shell: terminal size', () => {
     for (let i = 0; i < 20; i++)
       store.dispatch(store.stamp({ type: 'add-wave', id: `w${i}`, name: `Wave ${i}` }));
     const ui = settled(renderUi(appTree(store)));
-    expectFits(await ui.waitFor('STEP inventory'), 80, 24);
+    const first = await ui.waitFor('STEP inventory');
+    expectFits(first, 80, 24);
+    // a long name gives way: the tenant and the cloud stay readable in the header
+    expect(frameLines(first)[1]).toMatch(
+      /Migration number 0 .*… · tenant tenant0\.onmicrosoft\.com · Global/,
+    );
     ui.press(KEYS.escape);
     expectFits(await ui.waitFor('you stopped here'), 80, 24);
     ui.press('G');
