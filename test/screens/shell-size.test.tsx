@@ -47,7 +47,7 @@ describe('shell: terminal size', () => {
     expectFits(first, 80, 24);
     // a long name gives way: the tenant and the cloud stay readable in the header
     expect(frameLines(first)[1]).toMatch(
-      /Migration number 0 .*… · tenant tenant0\.onmicrosoft\.com · Global/,
+      /Migration number 0 .*… · tenant tenant0\.onmicrosoft\.com · Global · DEMO\s*│$/,
     );
     ui.press(KEYS.escape);
     expectFits(await ui.waitFor('you stopped here'), 80, 24);
