@@ -65,3 +65,38 @@ export function backupsFromEvidence(evidence: readonly Evidence[]): BackupEviden
     .filter(isBackupEvidenceData)
     .sort((a, b) => Date.parse(b.takenAt) - Date.parse(a.takenAt));
 }
+
+/**
+ * A backup the admin took on the server (the wizard on a jump host cannot copy it): where it went and
+ * the hash the probe or the admin read. Recorded with the same shape as a local one.
+ */
+export function remoteBackupEvidence(input: {
+  server: string;
+  destination: string;
+  takenAt: string;
+  dataFileSha256: string | null;
+  source?: string;
+  installer?: string | null;
+  version?: string | null;
+}): Omit<Evidence, 'at' | 'by'> {
+  const data: BackupEvidenceData = {
+    type: 'mfa-backup',
+    origin: 'remote',
+    takenAt: input.takenAt,
+    server: input.server,
+    source: input.source ?? '',
+    destination: input.destination,
+    dataFileSha256: input.dataFileSha256,
+    files: [],
+    totalBytes: 0,
+    installer: input.installer ?? null,
+    version: input.version ?? null,
+  };
+  return {
+    id: `backup:${input.takenAt}`,
+    kind: 'file-hash',
+    label: `Backup on ${input.server} to ${input.destination} (confirmed by the admin)`,
+    value: `${DATA_FILE} SHA-256 ${input.dataFileSha256 ?? 'not given'}`,
+    data,
+  };
+}

@@ -238,7 +238,7 @@ export function methodsPolicyEvidence(
     check.methods.length === 0
       ? 'no method in use to compare'
       : check.ok
-        ? `all ${check.methods.length} methods in use are enabled and target users`
+        ? `${check.methods.length} method${check.methods.length === 1 ? '' : 's'} in use, all enabled and targeting users`
         : `${check.toEnable.length} of ${check.methods.length} methods need action`;
   return {
     id: `methods-policy:${readAt}`,

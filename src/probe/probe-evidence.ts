@@ -133,7 +133,14 @@ export function probeEvidence(probe: ProbeResult, options: { cloud?: Cloud } = {
       value:
         `StsUrl ${StsUrl ?? 'not set'}, GraphUrl ${GraphUrl ?? 'not set'}` +
         (endpoint ? (endpoint.ok ? ' (match the cloud)' : ` (${endpoint.findings.length} finding(s))`) : ''),
-      data: { type: 'probe-utility', server, StsUrl, GraphUrl, ...(endpoint ? { endpoint } : {}) },
+      data: {
+        type: 'probe-utility',
+        server,
+        collectedAt: probe.collectedAt,
+        StsUrl,
+        GraphUrl,
+        ...(endpoint ? { endpoint } : {}),
+      },
     },
   });
   return items;
@@ -150,4 +157,33 @@ export function probeFactsFromEvidence(evidence: readonly Evidence[]): ProbeFact
     if (!prev || prev.at < d.probe.collectedAt) byServer.set(k, { at: d.probe.collectedAt, facts: d.facts });
   }
   return [...byServer.values()].map((v) => v.facts);
+}
+
+/** The StsUrl / GraphUrl each server's newest probe read, from the utility step's evidence (for checkUtilityApp). */
+export function utilityValuesFromEvidence(
+  evidence: readonly Evidence[],
+): { server: string; stsUrl: string | null; graphUrl: string | null }[] {
+  const byServer = new Map<
+    string,
+    { at: string; server: string; stsUrl: string | null; graphUrl: string | null }
+  >();
+  for (const e of evidence) {
+    const d = e.data as
+      | {
+          type?: string;
+          server?: string;
+          collectedAt?: string;
+          StsUrl?: string | null;
+          GraphUrl?: string | null;
+        }
+      | undefined;
+    if (d?.type !== 'probe-utility' || !d.server) continue;
+    const k = d.server.toLowerCase();
+    const prev = byServer.get(k);
+    const at = d.collectedAt ?? e.at;
+    if (!prev || prev.at < at) {
+      byServer.set(k, { at, server: d.server, stsUrl: d.StsUrl ?? null, graphUrl: d.GraphUrl ?? null });
+    }
+  }
+  return [...byServer.values()].map(({ server, stsUrl, graphUrl }) => ({ server, stsUrl, graphUrl }));
 }

@@ -1,7 +1,11 @@
 // The three reasons the newest backup may not be the one to restore, and where their facts come from.
 import { describe, expect, it } from 'vitest';
 import type { BackupRecord } from '../../src/backup/backup.js';
-import { backupsFromEvidence, localBackupEvidence } from '../../src/checks/backup-evidence.js';
+import {
+  backupsFromEvidence,
+  localBackupEvidence,
+  remoteBackupEvidence,
+} from '../../src/checks/backup-evidence.js';
 import {
   backupFreshness,
   backupFreshnessOf,
@@ -149,5 +153,27 @@ describe('from a migration', () => {
     m.steps.update.evidence.push(stamp(probeEvidence(p.probe)[2]!.evidence));
     expect(updateInstalledAt(m)).toBe(at(-2).toISOString());
     expect(backupFreshnessOf(m, at(1)).map((w) => w.id)).toEqual(['backup-after-update']);
+  });
+
+  it('a remote backup the admin confirmed counts like a local one', () => {
+    const m = migration();
+    m.steps.backup.evidence.push(
+      stamp(
+        remoteBackupEvidence({
+          server: 'MFA1',
+          destination: '\\\\filer\\mfa\\2026-11-25',
+          takenAt: at(0).toISOString(),
+          dataFileSha256: HASH,
+        }),
+      ),
+    );
+    expect(backupsFromEvidence(m.steps.backup.evidence)[0]).toMatchObject({
+      origin: 'remote',
+      dataFileSha256: HASH,
+    });
+    expect(backupFreshnessOf(m, at(2))).toEqual([]);
+    expect(
+      backupFreshnessOf(m, at(2), { sha256: OTHER, at: at(1).toISOString(), from: 'a local hash' })[0]?.id,
+    ).toBe('source-changed');
   });
 });

@@ -138,7 +138,7 @@ describe('checkMethodsPolicy against the emulator', () => {
     const ev = methodsPolicyEvidence(r, '2026-11-25T10:00:00.000Z');
     expect(ev).toMatchObject({
       kind: 'graph-read',
-      value: 'all 1 methods in use are enabled and target users',
+      value: '1 method in use, all enabled and targeting users',
     });
     expect((ev.data as { methods: unknown[] }).methods).toHaveLength(1);
   });

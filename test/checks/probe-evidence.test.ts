@@ -1,6 +1,11 @@
 // A parsed probe becomes evidence for the inventory, backup, update and utility steps.
 import { describe, expect, it } from 'vitest';
-import { probeEvidence, probeFacts, probeFactsFromEvidence } from '../../src/probe/probe-evidence.js';
+import {
+  probeEvidence,
+  probeFacts,
+  probeFactsFromEvidence,
+  utilityValuesFromEvidence,
+} from '../../src/probe/probe-evidence.js';
 import { type ProbeResult, parseProbe } from '../../src/probe/probe-schema.js';
 import { haWarnings } from '../../state/ha-warnings.js';
 import type { Evidence } from '../../state/model.js';
@@ -80,5 +85,21 @@ describe('probeEvidence', () => {
     ]);
     const inv = { methods: [], portal: [], services: [], servers: [], loadBalancers: [] };
     expect(haWarnings(inv, facts).map((w) => w.id)).toContain('mixed-membership');
+  });
+
+  it('recorded utility values feed the utility check, newest per server', () => {
+    const older = probe((p) => ({
+      ...p,
+      collectedAt: '2026-11-20T10:00:00.0000000Z',
+      registry: { ...p.registry, GraphUrl: null },
+    }));
+    const evidence = recorded([...probeEvidence(probe()), ...probeEvidence(older)]);
+    expect(utilityValuesFromEvidence(evidence)).toEqual([
+      {
+        server: 'MFA1',
+        stsUrl: 'https://login.microsoftonline.com',
+        graphUrl: 'https://graph.microsoft.com',
+      },
+    ]);
   });
 });
