@@ -20,6 +20,7 @@ import { useStepScope } from './step-scope.js';
 import { StepStatusBar, statusKeys } from './step-status-bar.js';
 import { StepSummary } from './step-summary.js';
 import { Tabs } from './tabs.js';
+import { TextPrompt } from './text-prompt.js';
 import { UiContext, useUi } from './ui-context.js';
 
 export interface SectionDef {
@@ -43,7 +44,7 @@ const NOTES: SectionDef = { id: 'notes', label: 'Notes', render: (p) => <NotesSe
 const EVIDENCE: SectionDef = { id: 'evidence', label: 'Evidence', render: (p) => <EvidenceList {...p} /> };
 const HISTORY: SectionDef = { id: 'history', label: 'History', render: (p) => <StepHistory {...p} /> };
 
-type Modal = { kind: 'reason'; status: 'skipped' | 'blocked' } | null;
+type Modal = { kind: 'reason'; status: 'skipped' | 'blocked' } | { kind: 'reopen' } | null;
 
 export function StepPage(props: StepPageProps) {
   const outer = useUi();
@@ -95,10 +96,7 @@ export function StepPage(props: StepPageProps) {
       else if (input === 'i') setStatus('in-progress');
       else if (input === 's') setModal({ kind: 'reason', status: 'skipped' });
       else if (input === 'b') setModal({ kind: 'reason', status: 'blocked' });
-      else if (input === 'r') {
-        const refused = dispatch({ type: 'reopen-step', ref: props.stepRef });
-        if (!refused) scope.setNotice('Reopened; the history keeps what was recorded before.');
-      }
+      else if (input === 'r') setModal({ kind: 'reopen' });
     },
     { isActive: !scope.capturing && !modal && !scope.refusal },
   );
@@ -130,6 +128,27 @@ export function StepPage(props: StepPageProps) {
         onDone={(notice) => {
           scope.clearRefusal();
           scope.setNotice(notice);
+        }}
+      />
+    );
+  } else if (modal?.kind === 'reopen') {
+    modalHeight = 2;
+    modalNode = (
+      <TextPrompt
+        key="reopen"
+        label="Why reopen? (optional)"
+        placeholder="Enter to reopen without a reason"
+        maxLength={300}
+        onCancel={() => setModal(null)}
+        onSubmit={(text) => {
+          setModal(null);
+          const reason = text.trim();
+          const refused = dispatch({
+            type: 'reopen-step',
+            ref: props.stepRef,
+            ...(reason ? { reason } : {}),
+          });
+          if (!refused) scope.setNotice('Reopened; the history keeps what was recorded before.');
         }}
       />
     );

@@ -158,7 +158,14 @@ describe('StepView: a plain step', () => {
     expect(step(probe, 'backup').status).toBe('done');
     await see(ui, 'r reopen');
     ui.press('r');
+    await see(ui, 'Why reopen? (optional)');
+    await ui.type('Hash was taken of the wrong file');
+    ui.press(KEYS.enter);
     await see(ui, '◐ in progress');
+    expect(step(probe, 'backup').history.at(-1)).toMatchObject({
+      what: 'reopened',
+      reason: 'Hash was taken of the wrong file',
+    });
     expect(step(probe, 'backup').status).toBe('in-progress');
     await toSection(ui, 'History');
     const frame = await see(ui, 'reopened');
