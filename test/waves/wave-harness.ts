@@ -37,6 +37,9 @@ export function setupWave(
         waveId: 'w1',
         migrationGroups: [opts.migrationGroup ?? { name: 'MFA Migration - Wave 1' }],
         rolloutGroups: opts.rolloutGroups ?? [{ name: 'MFA Rollout - Wave 1' }],
+        ...(opts.sameGroupReason
+          ? { override: { guard: 'rollout-same-group' as const, reason: opts.sameGroupReason } }
+          : {}),
       }),
     ),
   );
