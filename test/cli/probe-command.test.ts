@@ -1,4 +1,5 @@
 // probe-script and import-probe, run as the built CLI in a child process with a temp --state-dir.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { probeScript } from '../../src/probe/probe-script.js';
 import { freshMigration, readState, stateDirWith } from '../checks/state-fixture.js';
 import { sampleProbe } from '../helpers/sample-probe.js';
-import { assertBuilt, runCli, tempDir } from './run-cli.js';
+import { assertBuilt, MAIN, runCli, tempDir } from './run-cli.js';
 
 beforeAll(() => {
   assertBuilt();
@@ -74,6 +75,18 @@ describe('import-probe', () => {
     expect(out.recorded).toEqual([]);
     expect(out.alreadyRecorded).toHaveLength(4);
     expect(readState(dir).migrations['prod-1']!.steps.inventory.evidence).toHaveLength(1);
+  });
+
+  it('reads the probe output from stdin with -', () => {
+    const dir = stateDirWith(freshMigration('prod-1', 'Production'));
+    const r = spawnSync(process.execPath, [MAIN, '--state-dir', dir, 'import-probe', '-', '--json'], {
+      input: JSON.stringify(sampleProbe),
+      encoding: 'utf8',
+      env: { ...process.env, HOME: tempDir('mfa-home-') },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { recorded: unknown[] }).recorded).toHaveLength(4);
   });
 
   it('--migration records into another migration and leaves the one the wizard opens next', () => {
