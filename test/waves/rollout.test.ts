@@ -79,7 +79,7 @@ describe('staged rollout pre-checks', () => {
       { length: 10 },
       (_, i) => `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
     );
-    ids.forEach((id, i) => addGroup(tenant, id, `Earlier wave ${i}`, [1, 3]));
+    for (const [i, id] of ids.entries()) addGroup(tenant, id, `Earlier wave ${i}`, [1, 3]);
     tenant.rolloutPolicies.push({
       id: '00000000-0000-4000-8000-0000000000c1',
       displayName: ROLLOUT_POLICY_NAME,

@@ -21,6 +21,8 @@ export function setupWave(
   opts: {
     migrationGroup?: { name?: string; id?: string };
     rolloutGroups?: { name?: string; id?: string }[];
+    /** reason for the same-group override, when the rollout group is the migration group */
+    sameGroupReason?: string;
   } = {},
 ): WaveSetup {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'waves-state-'));
