@@ -5,6 +5,7 @@ import { type ReactNode, useCallback, useRef, useState } from 'react';
 import stringWidth from 'string-width';
 import { makeTheme } from '../../screens/theme.js';
 import { UiContext, type UiContextValue } from '../../screens/ui-context.js';
+import { useTerminalSize } from '../../screens/use-terminal-size.js';
 import type { MigrationEvent, Refusal } from '../../state/events.js';
 import { emptyRootState, type Migration, type RootState } from '../../state/model.js';
 import { reduce } from '../../state/reducer.js';
@@ -57,12 +58,15 @@ export function Harness(props: {
   width?: number;
   height?: number;
   ascii?: boolean;
+  /** size the step from the terminal like the shell does (follows resize) */
+  followTerminal?: boolean;
   /** test clock: ISO time stamped on each event */
   now?: () => string;
   children: ReactNode;
 }) {
   const { probe } = props;
   const [state, setState] = useState(probe.state);
+  const terminal = useTerminalSize();
   const stateRef = useRef(state);
   const setCapturingInput = useCallback(
     (on: boolean) => {
@@ -91,8 +95,9 @@ export function Harness(props: {
     state,
     dispatch,
     setCapturingInput,
-    width: props.width ?? 78,
-    height: props.height ?? 18,
+    // the shell's frame takes 2 columns and 6 rows (border, header, hints, rows - 1)
+    width: props.followTerminal ? terminal.columns - 2 : (props.width ?? 78),
+    height: props.followTerminal ? terminal.rows - 6 : (props.height ?? 18),
   };
   return <UiContext.Provider value={ui}>{props.children}</UiContext.Provider>;
 }

@@ -343,3 +343,36 @@ describe('StepView layout at 80x24', () => {
     await see(ui, /of 30/);
   });
 });
+
+describe('StepView follows the terminal size', () => {
+  it('redraws to fit after growing and shrinking back to 80x24', async () => {
+    const probe = newProbe(
+      seededRoot(
+        Array.from({ length: 20 }, (_, i) => ({
+          type: 'add-evidence' as const,
+          ref: { step: 'backup' as const },
+          evidence: { id: `e${i}`, kind: 'note' as const, label: `label ${i}`, value: `value ${i}` },
+        })),
+      ),
+    );
+    ui = renderUi(
+      <Harness probe={probe} followTerminal>
+        <StepView stepRef={{ step: 'backup' }} onBack={() => {}} />
+      </Harness>,
+      { columns: 80, rows: 24 },
+    );
+    await see(ui, '[What & why]');
+    await toSection(ui, 'Evidence');
+    for (let i = 0; i < 19; i++) ui.press(KEYS.down);
+    let frame = await see(ui, /[›>] note\s+label 19/);
+    expect(frameFits(frame, 80, 18)).toBeNull();
+    ui.resize(120, 40);
+    frame = await see(ui, (f) => f.split('\n').length > 30);
+    expect(frameFits(frame, 120, 34)).toBeNull();
+    expect(frame).toMatch(/[›>] note\s+label 19/);
+    ui.resize(80, 24);
+    frame = await see(ui, (f) => f.split('\n').length <= 18);
+    expect(frameFits(frame, 80, 18)).toBeNull();
+    expect(frame).toMatch(/[›>] note\s+label 19/);
+  });
+});
