@@ -3,6 +3,7 @@
 // and shows any refusal from the reducer with the override flow.
 import { Box, Text } from 'ink';
 import { type ReactNode, useState } from 'react';
+import { stepDef } from '../state/catalogue/index.js';
 import type { StepRef } from '../state/model.js';
 import { currentMigration, guardsFor } from '../state/selectors.js';
 import { Checklist } from './checklist.js';
@@ -43,6 +44,10 @@ const CHECKLIST: SectionDef = { id: 'checklist', label: 'Checklist', render: (p)
 const NOTES: SectionDef = { id: 'notes', label: 'Notes', render: (p) => <NotesSection {...p} /> };
 const EVIDENCE: SectionDef = { id: 'evidence', label: 'Evidence', render: (p) => <EvidenceList {...p} /> };
 const HISTORY: SectionDef = { id: 'history', label: 'History', render: (p) => <StepHistory {...p} /> };
+
+/** Design §8: said on every rollback step, before anything is applied. */
+export const ROLLBACK_WARNING =
+  'MFA Server stopped serving MFA on 2024-09-30: a full rollback leaves no MFA.';
 
 type Modal = { kind: 'reason'; status: 'skipped' | 'blocked' } | { kind: 'reopen' } | null;
 
@@ -195,9 +200,11 @@ export function StepPage(props: StepPageProps) {
     scope.notice ??
     ((status === 'skipped' || status === 'blocked') && step.reason
       ? `${theme.glyph.status[status]} ${statusWord(status)}: ${step.reason}`
-      : ahead[0]
-        ? `${theme.glyph.warn} ${ahead[0].message}`
-        : '');
+      : stepDef(props.stepRef.step).phase === 'rollback'
+        ? `${theme.glyph.warn} ${ROLLBACK_WARNING}`
+        : ahead[0]
+          ? `${theme.glyph.warn} ${ahead[0].message}`
+          : '');
   const waveName = waveOf(m, props.stepRef.wave)?.name;
   return (
     <UiContext.Provider value={scope.ui}>

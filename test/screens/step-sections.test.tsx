@@ -140,3 +140,12 @@ describe('step 10 and its rollback: federation changes', () => {
     expect(probe.events).toHaveLength(0);
   });
 });
+
+describe('rollback steps', () => {
+  it('say plainly that MFA Server no longer performs MFA', async () => {
+    const { ui } = open({ step: 'rb-assess' });
+    const frame = await see(ui, '[What & why]');
+    expect(frame).toContain('stopped serving MFA on 2024-09-30');
+    expect(frameFits(frame, 80, 24)).toBeNull();
+  });
+});
