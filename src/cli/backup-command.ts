@@ -1,7 +1,8 @@
 // `mfa-migrate backup --source DIR --to DIR`: on the MFA Server itself, the verified streaming backup
 // of the Data folder (backup.ts), recorded as evidence on step 2. The lock is taken before copying, so
 // a backup that cannot be recorded is refused before it starts, not after an hour of copying.
-import { BackupError, type BackupRecord, backupDataFolder } from '../backup/backup.js';
+import { join } from 'node:path';
+import { BackupError, type BackupRecord, backupDataFolder, timeStamp } from '../backup/backup.js';
 import { localBackupEvidence } from '../checks/backup-evidence.js';
 import { backupFreshnessOf } from '../checks/backup-freshness.js';
 import { EXIT, type ExitCode, RuntimeError } from './exit-codes.js';
@@ -39,16 +40,30 @@ function progressPrinter(stderr: (text: string) => void): (done: number, total: 
 }
 
 async function copy(opts: BackupCommandOptions): Promise<BackupRecord> {
+  const now = opts.now();
+  // Ctrl+C stops the copy cleanly: the lock is released and the admin learns what was left behind.
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
   try {
     return await backupDataFolder({
       source: opts.source,
       destinationRoot: opts.to,
-      now: opts.now(),
+      now,
       onProgress: progressPrinter(opts.stderr),
+      signal: abort.signal,
     });
   } catch (error) {
+    if (abort.signal.aborted) {
+      const partial = join(opts.to, `mfa-server-data-${timeStamp(now)}`);
+      throw new RuntimeError(
+        `Interrupted: the copy in ${partial} is incomplete and was not recorded. Delete it and run the backup again.`,
+      );
+    }
     if (error instanceof BackupError) throw new RuntimeError(error.message);
     throw error;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
   }
 }
 

@@ -1,11 +1,22 @@
 // `mfa-migrate backup` as the built CLI in a child process: copy, verify, record on step 2.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BackupEvidenceData } from '../../src/checks/backup-evidence.js';
 import { freshMigration, readState, stateDirWith } from '../checks/state-fixture.js';
-import { assertBuilt, runCli, tempDir } from './run-cli.js';
+import { assertBuilt, MAIN, runCli, tempDir } from './run-cli.js';
 
 beforeAll(() => {
   assertBuilt();
@@ -119,5 +130,41 @@ describe('backup', () => {
     const r = runCli(['backup', '--source', 'x']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--to/);
+  });
+
+  it('Ctrl+C stops the copy, releases the lock, records nothing and says what was left', async () => {
+    const state = stateDirWith(freshMigration('prod-1', 'Production'));
+    const dir = path.join(tempDir('mfa-big-'), 'Data');
+    mkdirSync(dir);
+    // a sparse 512 MiB file: instant to make, long enough to copy that the signal lands mid-way
+    const fd = openSync(path.join(dir, 'PhoneFactor.pfdata'), 'w');
+    ftruncateSync(fd, 512 * 1024 * 1024);
+    closeSync(fd);
+    const to = tempDir('mfa-backups-');
+    const child = spawn(
+      process.execPath,
+      [MAIN, '--state-dir', state, 'backup', '--source', dir, '--to', to],
+      {
+        env: { ...process.env, HOME: tempDir('mfa-home-') },
+      },
+    );
+    let stderr = '';
+    const code = await new Promise<number | null>((resolve) => {
+      child.stderr.on('data', (b: Buffer) => {
+        const first = stderr === '';
+        stderr += b.toString();
+        if (first) child.kill('SIGINT');
+      });
+      child.on('close', (c) => resolve(c));
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /Interrupted: the copy in .*mfa-server-data-.* is incomplete and was not recorded/,
+    );
+    expect(existsSync(path.join(state, 'wizard.lock'))).toBe(false);
+    expect(readState(state).migrations['prod-1']!.steps.backup.evidence).toEqual([]);
+    // the partial copy can be hundreds of MiB: do not leave it in the temp folder
+    rmSync(to, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   });
 });
