@@ -19,10 +19,16 @@ export function canOverride(refusal: Refusal, event: MigrationEvent): boolean {
   );
 }
 
+/**
+ * Add an override to the event. When a second guard refuses after the first was overridden, the
+ * event already carries the first override: keep it, so each guard keeps its own written reason.
+ */
 export function withOverride(event: MigrationEvent, guard: GuardId, reason: string): MigrationEvent {
-  if (event.type === 'set-step-status' || event.type === 'set-wave-groups') {
-    return { ...event, override: { guard, reason } };
+  if (event.type === 'set-step-status') {
+    const earlier = event.override === undefined ? [] : [event.override].flat();
+    return { ...event, override: [...earlier.filter((o) => o.guard !== guard), { guard, reason }] };
   }
+  if (event.type === 'set-wave-groups') return { ...event, override: { guard, reason } };
   return event;
 }
 

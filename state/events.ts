@@ -40,7 +40,8 @@ export type MigrationEvent =
       status: StepStatus;
       /** required for skipped and blocked */
       reason?: string;
-      override?: OverrideRequest;
+      /** several guards can refuse one move (e.g. federation): each needs its own written reason */
+      override?: OverrideRequest | OverrideRequest[];
     }
   | { type: 'reopen-step'; ref: StepRef; reason?: string }
   | { type: 'set-checklist-item'; ref: StepRef; itemId: string; checked: boolean; note?: string }

@@ -337,19 +337,23 @@ function goToStep(m: Migration, e: MigrationEventOf<'go-to-step'>): Result<Migra
  */
 function passGuards(
   refusals: Refusal[],
-  request: OverrideRequest | undefined,
-): { ok: true; overridden?: Refusal } | { ok: false; refusal: Refusal } {
+  request: OverrideRequest | OverrideRequest[] | undefined,
+):
+  | { ok: true; overridden: { request: OverrideRequest; refusal: Refusal }[] }
+  | { ok: false; refusal: Refusal } {
   const first = refusals[0];
-  if (!first) return { ok: true };
-  if (!request) return { ok: false, refusal: first };
-  const named = refusals.find((r) => r.code === request.guard);
-  if (!named) return { ok: false, refusal: first };
-  const reasonProblem = validateReason(request.reason, 'An override');
-  if (reasonProblem)
-    return { ok: false, refusal: { code: 'invalid', message: reasonProblem, overridable: false } };
-  const remaining = refusals.find((r) => r.code !== request.guard);
-  if (remaining) return { ok: false, refusal: remaining };
-  return { ok: true, overridden: named };
+  if (!first) return { ok: true, overridden: [] };
+  const requests = request === undefined ? [] : Array.isArray(request) ? request : [request];
+  const overridden: { request: OverrideRequest; refusal: Refusal }[] = [];
+  for (const refusal of refusals) {
+    const req = requests.find((r) => r.guard === refusal.code);
+    if (!req) return { ok: false, refusal };
+    const reasonProblem = validateReason(req.reason, 'An override');
+    if (reasonProblem)
+      return { ok: false, refusal: { code: 'invalid', message: reasonProblem, overridable: false } };
+    overridden.push({ request: req, refusal });
+  }
+  return { ok: true, overridden };
 }
 
 function overrideRecord(
@@ -408,10 +412,9 @@ function setStepStatus(m: Migration, e: MigrationEventOf<'set-step-status'>): Re
 
   const history = [...cur.history];
   let overrides = m.overrides;
-  if (verdict.overridden && e.override) {
-    const guard = e.override.guard;
-    history.push(historyEntry(e, overrideHistoryWhat(guard), e.override.reason));
-    overrides = [...overrides, overrideRecord(guard, e.ref, e.override.reason, verdict.overridden, e)];
+  for (const { request, refusal } of verdict.overridden) {
+    history.push(historyEntry(e, overrideHistoryWhat(request.guard), request.reason));
+    overrides = [...overrides, overrideRecord(request.guard, e.ref, request.reason, refusal, e)];
   }
   history.push(historyEntry(e, statusWhat(cur.status, e.status), needsReason ? e.reason : undefined));
   const base = withoutKeys(cur, 'reason', 'doneAt');
@@ -617,15 +620,12 @@ function setWaveGroups(m: Migration, e: MigrationEventOf<'set-wave-groups'>): Re
   if (!verdict.ok) return refused(verdict.refusal);
   let next: Wave = { ...w, ...groups };
   let overrides = m.overrides;
-  if (verdict.overridden && e.override) {
+  for (const { request, refusal } of verdict.overridden) {
     const ref: StepRef = { step: 'validate', wave: w.id };
     const v = next.steps.validate;
-    const entry = historyEntry(e, overrideHistoryWhat(e.override.guard), e.override.reason);
+    const entry = historyEntry(e, overrideHistoryWhat(request.guard), request.reason);
     next = { ...next, steps: { ...next.steps, validate: { ...v, history: [...v.history, entry] } } };
-    overrides = [
-      ...overrides,
-      overrideRecord(e.override.guard, ref, e.override.reason, verdict.overridden, e),
-    ];
+    overrides = [...overrides, overrideRecord(request.guard, ref, request.reason, refusal, e)];
   }
   return ok({ ...replaceWave(m, next), overrides });
 }

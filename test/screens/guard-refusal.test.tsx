@@ -63,7 +63,7 @@ describe('GuardRefusal', () => {
     await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(probe.events[0]).toEqual({
       ...STATUS,
-      override: { guard: 'backup-required', reason: 'snapshot of the VM taken' },
+      override: [{ guard: 'backup-required', reason: 'snapshot of the VM taken' }],
     });
     expect(probe.migration().overrides[0]?.reason).toBe('snapshot of the VM taken');
   });
@@ -72,6 +72,20 @@ describe('GuardRefusal', () => {
     expect(canOverride(GUARD, STATUS)).toBe(true);
     expect(canOverride(GUARD, { type: 'set-notes', ref: { step: 'update' }, text: 'x' })).toBe(false);
     expect(canOverride(INVALID, STATUS)).toBe(false);
-    expect(withOverride(STATUS, 'backup-stale', 'r')).toMatchObject({ override: { guard: 'backup-stale' } });
+    expect(withOverride(STATUS, 'backup-stale', 'r')).toMatchObject({
+      override: [{ guard: 'backup-stale' }],
+    });
+    // a second guard refusing after the first was overridden keeps both reasons
+    const twice = withOverride(
+      withOverride(STATUS, 'federation-needs-users', 'a'),
+      'federation-needs-dependencies',
+      'b',
+    );
+    expect(twice).toMatchObject({
+      override: [
+        { guard: 'federation-needs-users', reason: 'a' },
+        { guard: 'federation-needs-dependencies', reason: 'b' },
+      ],
+    });
   });
 });

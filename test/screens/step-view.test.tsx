@@ -270,7 +270,7 @@ describe('StepView: guard refusal and override', () => {
       by: 'admin@mfa01',
     });
     const last = probe.events.at(-1);
-    expect(last).toMatchObject({ type: 'set-step-status', override: { guard: 'backup-required' } });
+    expect(last).toMatchObject({ type: 'set-step-status', override: [{ guard: 'backup-required' }] });
     await toSection(ui, 'History');
     const frame = await see(ui, 'Overrides (1)');
     expect(frame).toContain('backup-required: Backup made by the hosting');

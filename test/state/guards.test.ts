@@ -375,6 +375,30 @@ describe('several guards and standing overrides', () => {
     );
     expect(!third.ok && third.refusal.code).toBe('federation-needs-users');
     expect(mig(s).overrides).toEqual([]);
+    // both guards overridden at once, each with its own reason, are both recorded
+    const both = apply(s, {
+      type: 'set-step-status',
+      ref: { step: 'federation' },
+      status: 'in-progress',
+      override: [
+        { guard: 'federation-needs-users', reason: 'exceptions on paper' },
+        { guard: 'federation-needs-dependencies', reason: 'AD FS retires with the farm' },
+      ],
+    });
+    expect(mig(both).overrides.map((o) => [o.guard, o.reason])).toEqual([
+      ['federation-needs-users', 'exceptions on paper'],
+      ['federation-needs-dependencies', 'AD FS retires with the farm'],
+    ]);
+    const oneEmpty = attempt(s, {
+      type: 'set-step-status',
+      ref: { step: 'federation' },
+      status: 'in-progress',
+      override: [
+        { guard: 'federation-needs-users', reason: 'exceptions on paper' },
+        { guard: 'federation-needs-dependencies', reason: '  ' },
+      ],
+    });
+    expect(!oneEmpty.ok && oneEmpty.refusal.code).toBe('invalid');
   });
 
   it('an override stands for the same step until it is reopened', () => {
