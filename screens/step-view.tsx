@@ -6,8 +6,10 @@ import { ExceptionsList } from './exceptions-list.js';
 import { FederationChanges } from './federation-changes.js';
 import { InventoryTableEditor, InventoryTables } from './inventory-tables.js';
 import { KeyRouter } from './key-router.js';
+import { PREP_SECTIONS } from './prep-sections.js';
 import { isWaveStep } from './step-data.js';
 import { type SectionDef, StepPage } from './step-page.js';
+import { TENANT_SECTIONS } from './tenant-sections.js';
 import { useUi } from './ui-context.js';
 import { UserMessage } from './user-message.js';
 import { WaveStep } from './wave-step.js';
@@ -95,7 +97,11 @@ function StepRouter(props: { stepRef: StepRef; onBack: () => void }) {
       key={step}
       stepRef={props.stepRef}
       onBack={props.onBack}
-      extraSections={STEP_SECTIONS[step] ?? []}
+      extraSections={[
+        ...(STEP_SECTIONS[step] ?? []),
+        ...(PREP_SECTIONS[step] ?? []),
+        ...(TENANT_SECTIONS[step] ?? []),
+      ]}
     />
   );
 }

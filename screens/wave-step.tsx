@@ -2,6 +2,7 @@
 // users with their end-user checks.
 import type { WaveStepId } from '../state/model.js';
 import { type SectionDef, StepPage } from './step-page.js';
+import { WAVE_TENANT_SECTIONS } from './tenant-sections.js';
 import { TestUserChecks } from './test-user-checks.js';
 import { WaveSettings } from './wave-settings.js';
 
@@ -13,7 +14,10 @@ export function WaveStep(props: { step: WaveStepId; waveId: string; onBack: () =
     <StepPage
       stepRef={{ step: props.step, wave: props.waveId }}
       onBack={props.onBack}
-      extraSections={props.step === 'validate' ? [WAVE, TEST_USERS] : [WAVE]}
+      extraSections={[
+        ...(props.step === 'validate' ? [WAVE, TEST_USERS] : [WAVE]),
+        ...(WAVE_TENANT_SECTIONS[props.step] ?? []),
+      ]}
     />
   );
 }

@@ -1,0 +1,9 @@
+// Sections that read and write the tenant for steps 8-12 and rollback (coverage, federation, rollback
+// plans). Owned by the tenant UI; step-view merges them after its own sections.
+import type { StepId } from '../state/model.js';
+import type { SectionDef } from './step-page.js';
+
+export const TENANT_SECTIONS: Partial<Record<StepId, SectionDef[]>> = {};
+
+/** Sections inside a wave's step 5 or 6 (members, preview, verification, staged rollout). */
+export const WAVE_TENANT_SECTIONS: Partial<Record<'migrate-users' | 'validate', SectionDef[]>> = {};
