@@ -136,8 +136,12 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
     .option('--migration <name|id>', 'which migration (default: the last one opened)')
     .option('--json', 'print JSON (for scripts)', false)
     .option('--graph-url <url>', "Graph endpoint (default: the cloud's; also MFA_MIGRATE_GRAPH_URL)")
+    .option('--refresh-members', "list the migration group's members again (membership changed)", false)
     .action(
-      async (opts: { wave: string; migration?: string; json: boolean; graphUrl?: string }, cmd: Command) => {
+      async (
+        opts: { wave: string; migration?: string; json: boolean; graphUrl?: string; refreshMembers: boolean },
+        cmd: Command,
+      ) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();
         const { runVerify } = await import('./verify-command.js');
         // Ctrl+C stops after the batches in flight; the next run continues from there
@@ -152,6 +156,7 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
             ...(opts.migration === undefined ? {} : { migration: opts.migration }),
             json: opts.json,
             ...(opts.graphUrl === undefined ? {} : { graphUrl: opts.graphUrl }),
+            refreshMembers: opts.refreshMembers,
             env: io.env,
             stdout: io.stdout,
             stderr: io.stderr,

@@ -28,6 +28,8 @@ export interface VerifyCommandOptions {
   migration?: string;
   json: boolean;
   graphUrl?: string;
+  /** list the group's members again even when an earlier run finished listing them */
+  refreshMembers?: boolean;
   env: NodeJS.ProcessEnv;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -152,6 +154,7 @@ async function verifyInSession(
     say(`Wave "${wave.name}": group "${resolved.group.displayName}" (${resolved.group.id})\n`);
     const members = await enumerateMembers(graph, files, resolved.group, {
       now: opts.now,
+      ...(opts.refreshMembers ? { refresh: true } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.json ? {} : { onProgress: progressPrinter(opts.stderr, 'Listing members') }),
     });

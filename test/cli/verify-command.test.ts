@@ -136,6 +136,17 @@ describe('mfa-migrate verify', () => {
     expect(r.stdout).toContain('Coverage complete.');
     expect(r.stdout).toMatch(/masked: the signed-in admin is not a Privileged Authentication Administrator/);
     expect(r.stderr).toMatch(/Members: 30 users/);
+
+    // a plain run keeps the finished member list, --refresh-members lists the group again
+    const listings = () => emu?.requestLog.filter((e) => e.path.includes('/transitiveMembers/')).length;
+    expect(listings()).toBe(1);
+    const cached = await startCli(['verify', '--wave', 'Wave 1'], env).done;
+    expect(cached.code).toBe(0);
+    expect(listings()).toBe(1);
+    const refreshed = await startCli(['verify', '--wave', 'Wave 1', '--refresh-members'], env).done;
+    expect(refreshed.code).toBe(0);
+    expect(listings()).toBe(2);
+    expect(refreshed.stderr).toMatch(/Members: 30 users/);
   }, 30_000);
 
   it('says what is wrong without a token or with an unknown wave', async () => {
