@@ -21,10 +21,7 @@ export class TmuxSession {
 
   /** Start the wizard (or any command line) in a detached 80x24 session. */
   start(args: string[], env: Record<string, string> = {}, size = { columns: 80, rows: 24 }): void {
-    const envArgs = Object.entries({ CI: 'false', TERM: 'xterm-256color', ...env }).map(
-      ([k, v]) => `${k}=${v}`,
-    );
-    const cmd = ['env', ...envArgs, process.execPath, CLI, ...args].map(shellQuote).join(' ');
+    const cmd = commandLine(args, env);
     // keep the pane after the program exits so its last words can be read
     this.tmux('new-session', '-d', '-s', 'main', '-x', String(size.columns), '-y', String(size.rows), cmd);
     this.tmux('set-option', '-t', 'main', 'remain-on-exit', 'on');
@@ -32,6 +29,47 @@ export class TmuxSession {
 
   screen(): string {
     return this.tmux('capture-pane', '-p', '-t', 'main');
+  }
+
+  /** the screen with its colour and attribute escapes (capture-pane -e) */
+  screenWithEscapes(): string {
+    return this.tmux('capture-pane', '-p', '-e', '-t', 'main');
+  }
+
+  /**
+   * Send keys (or literal text) and wait until `expect` shows. ink attaches a new screen's key
+   * handler a moment after drawing it, so wait a short settle first; and if the screen has not changed
+   * at all after `resendMs`, the keys were lost: send them again. A screen that changed but does not
+   * show `expect` yet is only waited for, so a slow key is never sent twice.
+   */
+  async press(
+    keys: string | string[] | { text: string },
+    expect: string | RegExp,
+    { timeoutMs = 15_000, resendMs = 2_000, settleMs = 200 } = {},
+  ): Promise<string> {
+    await sleep(settleMs);
+    const before = this.screen();
+    const send = () => {
+      if (typeof keys === 'object' && !Array.isArray(keys)) this.text(keys.text);
+      else this.keys(...(Array.isArray(keys) ? keys : [keys]));
+    };
+    send();
+    const deadline = Date.now() + timeoutMs;
+    let resendAt = Date.now() + resendMs;
+    for (;;) {
+      const s = this.screen();
+      if (typeof expect === 'string' ? s.includes(expect) : expect.test(s)) return s;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Timed out waiting for ${String(expect)} after ${JSON.stringify(keys)}; screen:\n${s}`,
+        );
+      }
+      if (Date.now() > resendAt && s === before) {
+        send();
+        resendAt = Date.now() + resendMs;
+      }
+      await sleep(50);
+    }
   }
 
   async waitFor(expect: string | RegExp, timeoutMs = 15_000): Promise<string> {
@@ -82,10 +120,7 @@ export class TmuxSession {
 
   /** start again in the same session window after the program died */
   respawn(args: string[], env: Record<string, string> = {}): void {
-    const envArgs = Object.entries({ CI: 'false', TERM: 'xterm-256color', ...env }).map(
-      ([k, v]) => `${k}=${v}`,
-    );
-    const cmd = ['env', ...envArgs, process.execPath, CLI, ...args].map(shellQuote).join(' ');
+    const cmd = commandLine(args, env);
     this.tmux('respawn-pane', '-k', '-t', 'main', cmd);
   }
 
@@ -96,6 +131,23 @@ export class TmuxSession {
   close(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server']);
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * The wizard's command line, in a clean environment like a user's terminal: nothing inherited from
+ * the test runner. Its CI=false and FORCE_COLOR=0 would otherwise decide colour (chalk turns colour off
+ * whenever a CI variable exists, whatever its value), and CI_* variables would put ink in CI mode.
+ */
+function commandLine(args: string[], env: Record<string, string>): string {
+  const base = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' };
+  const envArgs = Object.entries({ ...base, LANG: 'C.UTF-8', TERM: 'xterm-256color', ...env }).map(
+    ([k, v]) => `${k}=${v}`,
+  );
+  return ['env', '-i', ...envArgs, process.execPath, CLI, ...args].map(shellQuote).join(' ');
 }
 
 function shellQuote(s: string): string {
