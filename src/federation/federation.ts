@@ -2,7 +2,7 @@
 // internalDomainFederation and its federatedIdpMfaBehavior, check that Conditional Access requires
 // MFA, plan with state/federation-plan.ts, and write one domain at a time only after the admin typed
 // that domain's name. Every write is read back; the result is what `record-federation-change` needs.
-import type { InternalDomainFederation } from '@microsoft/microsoft-graph-types';
+import type { ConditionalAccessPolicy, InternalDomainFederation } from '@microsoft/microsoft-graph-types';
 import {
   type DomainFederationFacts,
   FEDERATED_IDP_MFA_BEHAVIORS,
@@ -49,18 +49,42 @@ export async function listFederation(graph: GraphClient): Promise<FederatedDomai
   return out;
 }
 
+export interface CaPolicyBrief {
+  id: string;
+  displayName: string;
+  /** whom it covers, in words ("all users, 2 excluded"), or what could not be determined */
+  covers: string;
+}
+
 export interface MfaPolicyCheck {
   /** enabled policies requiring MFA (or an authentication strength) */
-  enabled: { id: string; displayName: string }[];
+  enabled: CaPolicyBrief[];
   /** report-only ones: they enforce nothing */
-  reportOnly: { id: string; displayName: string }[];
+  reportOnly: CaPolicyBrief[];
+}
+
+/** Whom a policy's user conditions cover. Group and role members are not expanded (say so). */
+export function describeCoverage(p: ConditionalAccessPolicy): string {
+  const u = p.conditions?.users;
+  if (!u) return 'could not be determined (no user conditions returned)';
+  const n = (a: readonly unknown[] | null | undefined) => a?.length ?? 0;
+  const excluded = n(u.excludeUsers) + n(u.excludeGroups) + n(u.excludeRoles);
+  const except = excluded > 0 ? `, except ${excluded} user(s)/group(s)/role(s)` : '';
+  if ((u.includeUsers ?? []).includes('All')) return `all users${except}`;
+  const parts = [
+    n(u.includeUsers) > 0 ? `${n(u.includeUsers)} user(s)` : '',
+    n(u.includeGroups) > 0 ? `${n(u.includeGroups)} group(s), members not expanded` : '',
+    n(u.includeRoles) > 0 ? `${n(u.includeRoles)} directory role(s)` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `${parts.join(', ')}${except}` : 'nobody (no users included)';
 }
 
 export async function conditionalAccessRequiringMfa(graph: GraphClient): Promise<MfaPolicyCheck> {
   const { enabled, reportOnly } = policiesRequiringMfa(await listConditionalAccessPolicies(graph));
-  const brief = (p: { id?: string | null; displayName?: string | null }) => ({
+  const brief = (p: ConditionalAccessPolicy): CaPolicyBrief => ({
     id: p.id ?? '',
     displayName: p.displayName ?? p.id ?? '',
+    covers: describeCoverage(p),
   });
   return { enabled: enabled.map(brief), reportOnly: reportOnly.map(brief) };
 }

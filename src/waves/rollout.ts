@@ -15,6 +15,7 @@ import {
   type RolloutPlan,
 } from '../../state/rollout-plan.js';
 import type { GraphClient } from '../graph/client.js';
+import { GraphError } from '../graph/errors.js';
 import { summariseDirectMembers } from '../graph/operations/members.js';
 import {
   addRolloutGroup,
@@ -220,7 +221,12 @@ export async function applyRolloutPlan(
           await addRolloutGroup(graph, policy.id, action.groupId);
           policy = { ...policy, groupIds: [...policy.groupIds, action.groupId] };
         } else {
-          await removeRolloutGroup(graph, policy.id, action.groupId);
+          try {
+            await removeRolloutGroup(graph, policy.id, action.groupId);
+          } catch (e) {
+            // a retried DELETE whose first try went through answers 404: the read-back decides
+            if (!(e instanceof GraphError && e.kind === 'not-found')) throw e;
+          }
           policy = { ...policy, groupIds: policy.groupIds.filter((g) => g !== action.groupId) };
         }
         break;

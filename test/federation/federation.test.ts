@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateTenant } from '../../src/emulator/tenant-generator.js';
 import {
   applyFederationChange,
+  describeCoverage,
   FEDERATION_PERMISSION_MESSAGE,
   listFederation,
   planFederation,
@@ -37,7 +38,9 @@ describe('federation settings', () => {
       caGateOverridden: false,
       attestations: {},
     });
-    expect(conditionalAccess.enabled.map((p) => p.displayName)).toEqual(['Require MFA for all users']);
+    expect(conditionalAccess.enabled.map((p) => [p.displayName, p.covers])).toEqual([
+      ['Require MFA for all users', 'all users'],
+    ]);
     expect(plan.refusals).toEqual([]);
     const change = plan.changes[0];
     expect(change).toMatchObject({
@@ -120,5 +123,19 @@ describe('federation settings', () => {
     expect(r).toEqual({ ok: false, message: FEDERATION_PERMISSION_MESSAGE });
     expect(FEDERATION_PERMISSION_MESSAGE).toContain('Directory.AccessAsUser.All');
     expect(FEDERATION_PERMISSION_MESSAGE).toContain('Domain-InternalFederation.ReadWrite.All');
+  });
+});
+
+describe('whom a Conditional Access policy covers', () => {
+  it('says all users, counts groups and roles without expanding them, and admits what it cannot tell', () => {
+    const users = (u: Record<string, string[]>) => ({ conditions: { users: u } }) as never;
+    expect(describeCoverage(users({ includeUsers: ['All'], excludeGroups: ['g1', 'g2'] }))).toBe(
+      'all users, except 2 user(s)/group(s)/role(s)',
+    );
+    expect(describeCoverage(users({ includeGroups: ['g1'], includeRoles: ['r1'] }))).toBe(
+      '1 group(s), members not expanded, 1 directory role(s)',
+    );
+    expect(describeCoverage(users({}))).toBe('nobody (no users included)');
+    expect(describeCoverage({} as never)).toMatch(/could not be determined/);
   });
 });

@@ -149,3 +149,45 @@ describe('rollback', () => {
     );
   });
 });
+
+describe('removing a group when the answer is lost', () => {
+  it('confirms the removal by reading back', async () => {
+    const tenant = generateTenant({ users: 300, seed: 2 });
+    tenant.rolloutPolicies.push({
+      id: '00000000-0000-4000-8000-0000000000c3',
+      displayName: 'MFA Server migration (mfa-migrate)',
+      description: null,
+      feature: 'multiFactorAuthentication',
+      isEnabled: true,
+      isAppliedToOrganization: false,
+      appliesTo: [tenant.wellKnown.rolloutGroupId, tenant.wellKnown.pilotGroupId],
+    });
+    let drops = 0;
+    h = await startHarness({
+      tenant,
+      faults: {
+        dropConnectionOn: (req) => {
+          if (req.method === 'DELETE' && drops === 0) {
+            drops++;
+            return 'after';
+          }
+          return false;
+        },
+      },
+    });
+    const r = await applyRemoveGroups(h.graph, [
+      {
+        id: `remove-group:${tenant.wellKnown.rolloutGroupId}`,
+        kind: 'remove-group',
+        safe: true,
+        groupId: tenant.wellKnown.rolloutGroupId,
+        title: 'Remove MFA Rollout - Wave 1',
+        addedAt: '2026-11-01T00:00:00Z',
+        uncertain: false,
+      },
+    ]);
+    expect(drops).toBe(1);
+    expect(r.allConfirmed).toBe(true);
+    expect(r.readBack?.groupIds).toEqual([tenant.wellKnown.pilotGroupId]);
+  });
+});
