@@ -2,8 +2,11 @@
 // plans). Owned by the tenant UI; step-view merges them after its own sections.
 import type { StepId } from '../state/model.js';
 import type { SectionDef } from './step-page.js';
+import { WaveTenantMembers } from './wave-tenant-members.js';
 
 export const TENANT_SECTIONS: Partial<Record<StepId, SectionDef[]>> = {};
 
 /** Sections inside a wave's step 5 or 6 (members, preview, verification, staged rollout). */
-export const WAVE_TENANT_SECTIONS: Partial<Record<'migrate-users' | 'validate', SectionDef[]>> = {};
+export const WAVE_TENANT_SECTIONS: Partial<Record<'migrate-users' | 'validate', SectionDef[]>> = {
+  'migrate-users': [{ id: 'members', label: 'Members', render: (p) => <WaveTenantMembers {...p} /> }],
+};
