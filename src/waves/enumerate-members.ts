@@ -6,7 +6,7 @@ import { open, stat, truncate } from 'node:fs/promises';
 import type { User } from '@microsoft/microsoft-graph-types';
 import { appendJsonl, readJsonl } from '../../state/data-files.js';
 import type { GraphClient } from '../graph/client.js';
-import { transitiveUserMembersPath } from '../graph/operations/members.js';
+import { countTransitiveUserMembers, transitiveUserMembersPath } from '../graph/operations/members.js';
 import { linkedPages } from '../graph/operations/paging.js';
 import { type LongOperationOptions, progressMeter, throwIfAborted } from './progress.js';
 import type { ResolvedGroup } from './resolve-group.js';
@@ -37,7 +37,7 @@ export interface EnumerateOptions extends LongOperationOptions {
   now?: () => Date;
   /** start over even when a finished enumeration of the same group exists */
   refresh?: boolean;
-  /** members expected, for the progress bar's total (e.g. the group's $count); optional */
+  /** members expected, for the progress bar's total; default: the group's $count when onProgress is given */
   expectedTotal?: number;
 }
 
@@ -95,7 +95,11 @@ export async function enumerateMembers(
     // the page fetched again is not counted twice.
     await cutToRecords(files.members, cp.count);
   }
-  const meter = progressMeter(opts.expectedTotal, cp.count);
+  // the total for the progress bar; best effort (an advanced query some tenants refuse)
+  const total =
+    opts.expectedTotal ??
+    (opts.onProgress ? await countTransitiveUserMembers(graph, group.id).catch(() => undefined) : undefined);
+  const meter = progressMeter(total, cp.count);
   let pagesFetched = 0;
   const first =
     resumed && cp.nextLink

@@ -138,7 +138,9 @@ describe('mfa-migrate verify', () => {
     expect(r.stderr).toMatch(/Members: 30 users/);
 
     // a plain run keeps the finished member list, --refresh-members lists the group again
-    const listings = () => emu?.requestLog.filter((e) => e.path.includes('/transitiveMembers/')).length;
+    const listings = () =>
+      emu?.requestLog.filter((e) => e.path.includes('/transitiveMembers/') && !e.path.includes('$count'))
+        .length;
     expect(listings()).toBe(1);
     const cached = await startCli(['verify', '--wave', 'Wave 1'], env).done;
     expect(cached.code).toBe(0);
@@ -206,9 +208,9 @@ describe('mfa-migrate verify', () => {
     for (const id of finished) expect(fetches.get(id)).toBe(1);
     expect(fetches.size).toBe(members);
     // the members were listed once: the second run used the finished enumeration
-    expect(e.requestLog.filter((x) => x.path.includes('/transitiveMembers/'))).toHaveLength(
-      Math.ceil(members / 999),
-    );
+    expect(
+      e.requestLog.filter((x) => x.path.includes('/transitiveMembers/') && !x.path.includes('$count')),
+    ).toHaveLength(Math.ceil(members / 999));
     expect(path.basename(verification)).toBe('verification.jsonl');
   }, 30_000);
 });

@@ -1,6 +1,7 @@
 // Group members. Transitive user members (nested groups count — the Migration Utility accepts nested
 // groups) stream page by page; the direct-member summary feeds the staged-rollout pre-checks, which
 // refuse nested groups and contacts.
+import { ResponseType } from '@microsoft/microsoft-graph-client';
 import type { DirectoryObject, User } from '@microsoft/microsoft-graph-types';
 import type { GraphClient } from '../client.js';
 import { queryString, segment } from '../odata.js';
@@ -110,4 +111,26 @@ export function transitiveUserMembersPath(groupId: string, opts: MemberPageOptio
     select: opts.select ?? MEMBER_USER_SELECT,
     top: opts.pageSize ?? 999,
   })}`;
+}
+
+/**
+ * How many users are under the group (nested included), for a progress bar's total. An advanced
+ * query: needs `ConsistencyLevel: eventual`, and the number may lag a little behind the listing.
+ */
+export async function countTransitiveUserMembers(
+  graph: GraphClient,
+  groupId: string,
+): Promise<number | undefined> {
+  const text = await graph.run(
+    'members.read',
+    () =>
+      graph
+        .api(`/groups/${segment(groupId)}/transitiveMembers/microsoft.graph.user/$count`)
+        .headers({ ConsistencyLevel: 'eventual' })
+        .responseType(ResponseType.TEXT)
+        .get() as Promise<string>,
+    { what: `group ${groupId}` },
+  );
+  const n = Number(String(text).trim());
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
