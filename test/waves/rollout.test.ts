@@ -207,3 +207,39 @@ describe('a dropped connection after a write was applied', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('a crash in the middle of an apply', () => {
+  it('re-plans from a fresh read: the policy made before the crash is reused, the group added once', async () => {
+    const tenant = generateTenant({ users: 300, seed: 1 });
+    h = await startHarness({ tenant });
+    const w = setupWave(tenant);
+    w.store.dispatch(w.store.stamp({ type: 'set-wave-counts', waveId: 'w1', members: 5, migrated: 5 }));
+    const first = await planWaveRollout(h.graph, w.migration(), w.wave());
+    expect(first.plan.actions.map((a) => a.kind)).toEqual(['create-policy', 'add-group']);
+    // the process died right after the policy was created
+    const partial = await applyRolloutPlan(h.graph, {
+      ...first.plan,
+      actions: first.plan.actions.slice(0, 1),
+    });
+    expect(partial.createdPolicy).toBe(true);
+
+    // next start: plan again from what the tenant now says, and apply
+    const second = await planWaveRollout(h.graph, w.migration(), w.wave());
+    expect(second.policy?.groupIds).toEqual([]);
+    expect(second.plan.actions.map((a) => a.kind)).toEqual(['add-group']);
+    // even the stale first plan would not create a second policy
+    const applied = await applyRolloutPlan(h.graph, first.plan);
+    expect(applied.actions.map((a) => [a.action.kind, a.outcome])).toEqual([
+      ['create-policy', 'already-in-place'],
+      ['add-group', 'applied'],
+    ]);
+    expect(applied.allConfirmed).toBe(true);
+    const posts = h.emu.requestLog.filter(
+      (e) => e.method === 'POST' && e.path.includes('featureRolloutPolicies'),
+    );
+    expect(posts.map((p) => p.path.replace(/[0-9a-f-]{36}/, 'ID'))).toEqual([
+      '/v1.0/policies/featureRolloutPolicies',
+      '/v1.0/policies/featureRolloutPolicies/ID/appliesTo/$ref',
+    ]);
+  });
+});
