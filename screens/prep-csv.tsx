@@ -1,9 +1,9 @@
 // Step 1 "CSV": import one inventory table from a CSV file or export it to one. A file with bad rows
 // shows each with its line number and applies nothing until the admin accepts skipping them (y).
 import { type ReactNode, useState } from 'react';
+import type { InventoryRowError } from '../src/inventory/inventory-csv.js';
 import { INVENTORY_TABLES, type InventoryRow, type InventoryTable } from '../state/model.js';
 import { currentMigration } from '../state/selectors.js';
-import type { InventoryRowError } from '../src/inventory/inventory-csv.js';
 import { ConfirmYesNo } from './confirm-yes-no.js';
 import { errorText, line, NotAvailable, type PanelLine, PrepPanel } from './prep-parts.js';
 import type { SectionProps } from './section-props.js';
@@ -19,8 +19,18 @@ export const TABLE_NAMES: Record<InventoryTable, string> = {
   loadBalancers: 'Load balancers',
 };
 
-type Pending = { table: InventoryTable; path: string; rows: InventoryRow<InventoryTable>[]; errors: InventoryRowError[] };
-type Mode = { kind: 'idle' } | { kind: 'import' } | { kind: 'export' } | { kind: 'working' } | { kind: 'skip?'; pending: Pending };
+type Pending = {
+  table: InventoryTable;
+  path: string;
+  rows: InventoryRow<InventoryTable>[];
+  errors: InventoryRowError[];
+};
+type Mode =
+  | { kind: 'idle' }
+  | { kind: 'import' }
+  | { kind: 'export' }
+  | { kind: 'working' }
+  | { kind: 'skip?'; pending: Pending };
 
 export function PrepCsv(props: SectionProps) {
   const services = usePrepServices();
@@ -40,7 +50,12 @@ export function PrepCsv(props: SectionProps) {
     for (const row of p.rows) {
       const refused = dispatch({ type: 'upsert-inventory-row', table: p.table, row });
       if (refused) {
-        setMessage([line(`Row ${row.id} was refused (${refused.message}); ${applied} rows before it were imported.`, 'error')]);
+        setMessage([
+          line(
+            `Row ${row.id} was refused (${refused.message}); ${applied} rows before it were imported.`,
+            'error',
+          ),
+        ]);
         return;
       }
       applied++;
@@ -63,14 +78,22 @@ export function PrepCsv(props: SectionProps) {
         setMode({ kind: 'idle' });
         return;
       }
-      const pending: Pending = { table, path, rows: r.rows as InventoryRow<InventoryTable>[], errors: r.errors };
+      const pending: Pending = {
+        table,
+        path,
+        rows: r.rows as InventoryRow<InventoryTable>[],
+        errors: r.errors,
+      };
       if (r.errors.length === 0) {
         apply(pending);
         setMode({ kind: 'idle' });
         return;
       }
       setMessage([
-        line(`${path}: ${r.errors.length} bad row${r.errors.length === 1 ? '' : 's'}, ${r.rows.length} good. Nothing imported yet.`, 'warn'),
+        line(
+          `${path}: ${r.errors.length} bad row${r.errors.length === 1 ? '' : 's'}, ${r.rows.length} good. Nothing imported yet.`,
+          'warn',
+        ),
         ...r.errors.map((e) => line(`  line ${e.line}: ${e.message}`, 'error')),
       ]);
       setMode({ kind: 'skip?', pending });
@@ -85,17 +108,27 @@ export function PrepCsv(props: SectionProps) {
     try {
       const rows = m.inventory[table] as InventoryRow<InventoryTable>[];
       const full = await services.writeInventoryCsv(table, rows, path);
-      setMessage([line(`Exported ${rows.length} ${TABLE_NAMES[table]} row${rows.length === 1 ? '' : 's'} to ${full}.`, 'ok')]);
+      setMessage([
+        line(
+          `Exported ${rows.length} ${TABLE_NAMES[table]} row${rows.length === 1 ? '' : 's'} to ${full}.`,
+          'ok',
+        ),
+      ]);
     } catch (e) {
       setMessage([line(errorText(e), 'error')]);
     }
     setMode({ kind: 'idle' });
   };
 
-  const tabs = INVENTORY_TABLES.map((t, i) => (i === tableIdx ? `[${TABLE_NAMES[t]}]` : TABLE_NAMES[t])).join('  ');
+  const tabs = INVENTORY_TABLES.map((t, i) => (i === tableIdx ? `[${TABLE_NAMES[t]}]` : TABLE_NAMES[t])).join(
+    '  ',
+  );
   const lines: PanelLine[] = [
     line(`Table: ${tabs}`),
-    line(`${(m.inventory[table] as unknown[]).length} rows now. UTF-8 (BOM or not); exports are Excel-safe.`, 'muted'),
+    line(
+      `${(m.inventory[table] as unknown[]).length} rows now. UTF-8 (BOM or not); exports are Excel-safe.`,
+      'muted',
+    ),
     ...(mode.kind === 'working' ? [line('Working…', 'muted')] : []),
     ...message,
   ];

@@ -2,11 +2,15 @@
 // (validated; recorded as evidence on the four steps it serves), list the probes imported so far and
 // the high-availability warnings they add to the inventory's.
 import { useState } from 'react';
+import {
+  type ProbeInventoryData,
+  probeEvidence,
+  probeFactsFromEvidence,
+} from '../src/probe/probe-evidence.js';
+import { PROBE_SCRIPT_DEFAULT } from '../src/services/prep-services.js';
 import { haWarnings } from '../state/ha-warnings.js';
 import type { Evidence, Migration } from '../state/model.js';
 import { currentMigration } from '../state/selectors.js';
-import { PROBE_SCRIPT_DEFAULT } from '../src/services/prep-services.js';
-import { type ProbeInventoryData, probeEvidence, probeFactsFromEvidence } from '../src/probe/probe-evidence.js';
 import { errorText, line, NotAvailable, type PanelLine, PrepPanel } from './prep-parts.js';
 import type { SectionProps } from './section-props.js';
 import { TextPrompt } from './text-prompt.js';
@@ -39,7 +43,8 @@ export function probeLines(m: Migration): PanelLine[] {
   const evidence = m.steps.inventory?.evidence ?? [];
   const probes = importedProbes(evidence);
   const out: PanelLine[] = [line(`Imported probes (${probes.length}):`, 'bold')];
-  if (probes.length === 0) out.push(line('  none yet: save the script (s), run it on each MFA Server, import (i)', 'muted'));
+  if (probes.length === 0)
+    out.push(line('  none yet: save the script (s), run it on each MFA Server, import (i)', 'muted'));
   for (const d of probes) out.push(line(`  ${probeRow(d)}`));
   const warnings = haWarnings(m.inventory, probeFactsFromEvidence(evidence));
   if (warnings.length > 0) {
@@ -98,7 +103,12 @@ export function PrepProbe(props: SectionProps) {
             ? [line(`Probe of ${name}: not all recorded: ${refused}`, 'error')]
             : recorded.length > 0
               ? [line(`Probe of ${name} recorded on ${recorded.join(', ')}.`, 'ok')]
-              : [line(`This probe of ${name} was already imported (${already} records); nothing added.`, 'warn')],
+              : [
+                  line(
+                    `This probe of ${name} was already imported (${already} records); nothing added.`,
+                    'warn',
+                  ),
+                ],
         );
       }
     } catch (e) {
@@ -108,7 +118,10 @@ export function PrepProbe(props: SectionProps) {
   };
 
   const lines: PanelLine[] = [
-    line('A read-only PowerShell script reads each MFA Server (version, data file, registry, service).', 'muted'),
+    line(
+      'A read-only PowerShell script reads each MFA Server (version, data file, registry, service).',
+      'muted',
+    ),
   ];
   if (saved) {
     lines.push(

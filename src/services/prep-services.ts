@@ -2,16 +2,20 @@
 // checks), built from the wizard's dependencies. Panels call these and never touch fs or the network;
 // every failure comes back as an Error whose message is one line for the admin.
 import { readFile as fsReadFile, writeFile as fsWriteFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Inventory, InventoryRow, InventoryTable } from '../../state/model.js';
-import { type BackupRecord, backupDataFolder } from '../backup/backup.js';
+import { type BackupRecord, backupDataFolder, timeStamp } from '../backup/backup.js';
 import { type RestoreRecord, restoreDataFile } from '../backup/restore.js';
 import {
   checkMethodsPolicy,
   type MethodsPolicyCheck,
   type MethodsPolicyOptions,
 } from '../checks/methods-policy-check.js';
-import { checkUtilityApp, type UtilityAppCheck, type UtilityAppCheckOptions } from '../checks/utility-app-check.js';
+import {
+  checkUtilityApp,
+  type UtilityAppCheck,
+  type UtilityAppCheckOptions,
+} from '../checks/utility-app-check.js';
 import type { GraphClient } from '../graph/client.js';
 import { exportInventoryCsv, type InventoryImport, importInventoryCsv } from '../inventory/inventory-csv.js';
 import type { ServerHost } from '../platform/server-host.js';
@@ -40,9 +44,16 @@ export interface PrepServices {
   probeRunLine(savedPath: string): string;
   readProbe(path: string): Promise<ProbeParse>;
   readInventoryCsv<T extends InventoryTable>(table: T, path: string): Promise<InventoryImport<T>>;
-  writeInventoryCsv<T extends InventoryTable>(table: T, rows: InventoryRow<T>[], path: string): Promise<string>;
+  writeInventoryCsv<T extends InventoryTable>(
+    table: T,
+    rows: InventoryRow<T>[],
+    path: string,
+  ): Promise<string>;
   /** null when offline (no Graph connection) */
-  checkMethodsPolicy(inventory: Inventory, options?: MethodsPolicyOptions): Promise<MethodsPolicyCheck> | null;
+  checkMethodsPolicy(
+    inventory: Inventory,
+    options?: MethodsPolicyOptions,
+  ): Promise<MethodsPolicyCheck> | null;
   checkUtilityApp(options: UtilityAppCheckOptions): Promise<UtilityAppCheck> | null;
   runBackup(
     source: string,
@@ -116,7 +127,11 @@ export function createPrepServices(deps: PrepServicesDeps): PrepServices {
     readProbe: async (path) => parseProbe(decodeProbeFile(await read(path, 'the probe output'))),
     readInventoryCsv: async (table, path) => {
       const text = (await read(path, 'the CSV file')).toString('utf8');
-      return importInventoryCsv(table, text, (line) => `${table}-${deps.now().getTime().toString(36)}-${line}`);
+      return importInventoryCsv(
+        table,
+        text,
+        (line) => `${table}-${deps.now().getTime().toString(36)}-${line}`,
+      );
     },
     writeInventoryCsv: (table, rows, path) => write(path, exportInventoryCsv(table, rows), 'the CSV file'),
     checkMethodsPolicy: (inventory, options) => {
@@ -127,14 +142,27 @@ export function createPrepServices(deps: PrepServicesDeps): PrepServices {
       const graph = deps.graph();
       return graph ? checkUtilityApp(graph, options) : null;
     },
-    runBackup: (source, destination, opts) =>
-      backupDataFolder({
-        source: resolvePath(source),
-        destinationRoot: resolvePath(destination),
-        now: deps.now(),
-        onProgress: (done, total) => opts.onProgress?.({ done, total }),
-        ...(opts.signal ? { signal: opts.signal } : {}),
-      }),
+    runBackup: async (source, destination, opts) => {
+      const now = deps.now();
+      const root = resolvePath(destination);
+      try {
+        return await backupDataFolder({
+          source: resolvePath(source),
+          destinationRoot: root,
+          now,
+          onProgress: (done, total) => opts.onProgress?.({ done, total }),
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+      } catch (e) {
+        if (opts.signal?.aborted) {
+          const partial = join(root, `mfa-server-data-${timeStamp(now)}`);
+          throw new Error(
+            `Cancelled: the copy in ${partial} is incomplete and was not recorded. Delete it and back up again.`,
+          );
+        }
+        throw e;
+      }
+    },
     restore: (opts) =>
       restoreDataFile({
         backup: opts.backup,
