@@ -30,8 +30,10 @@ export interface UserVerification {
 const MFA_KINDS = new Set(['phone', 'microsoftAuthenticator', 'softwareOath', 'hardwareOath']);
 
 const digits = (s: string) => s.replace(/\D/g, '');
+/** "+1 4255550100x123" and "+1 4255550100 x123" -> "+1 4255550100" (Graph writes a lower-case x). */
+const withoutExtension = (s: string) => s.replace(/\s*x\s*\d+\s*$/, '');
 /** Graph masks numbers for admins who are not Privileged Authentication Administrators: "+1 42XXXXX00". */
-export const isMaskedNumber = (s: string) => /[X*•]{2,}/.test(s.split(' x')[0] ?? '');
+export const isMaskedNumber = (s: string) => /[X*•]{2,}/.test(withoutExtension(s));
 
 export function verifyUser(live: LiveMethod[] | null, expected?: ExpectedLanding[]): UserVerification {
   if (live === null) return { outcome: 'not-found', missing: [], phonesMasked: false };
@@ -51,8 +53,8 @@ export function verifyUser(live: LiveMethod[] | null, expected?: ExpectedLanding
     if (!p) missing.push(`${e.target} phone`);
     else if (!isMaskedNumber(p.phoneNumber)) {
       // compare the number without its extension; Entra stores "+1 4255550100 x123"
-      const want = digits(e.value.split(' x')[0] ?? '');
-      if (!digits(p.phoneNumber.split(' x')[0] ?? '').endsWith(want.slice(-7)))
+      const want = digits(withoutExtension(e.value));
+      if (!digits(withoutExtension(p.phoneNumber)).endsWith(want.slice(-7)))
         missing.push(`${e.target} phone number differs`);
     }
   }

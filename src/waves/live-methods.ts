@@ -13,11 +13,8 @@ export function toLiveMethod(m: AuthenticationMethod): LiveMethod {
       return {
         kind: 'phone',
         phoneType,
-        // Graph writes an extension as "+1 4255550100x123"; the comparison expects " x123"
-        phoneNumber: (typeof raw.phoneNumber === 'string' ? raw.phoneNumber : '').replace(
-          /\s*x(\d+)$/,
-          ' x$1',
-        ),
+        // as Graph wrote it ("+1 4255550100x123"): verifyUser reads the extension either way
+        phoneNumber: typeof raw.phoneNumber === 'string' ? raw.phoneNumber : '',
       };
     }
     case 'microsoftAuthenticator':

@@ -23,7 +23,7 @@ describe('verifyUser', () => {
     ];
     const all: LiveMethod[] = [
       mobile('+1 4255550100'),
-      { kind: 'phone', phoneType: 'office', phoneNumber: '+1 4255550199 x12' },
+      { kind: 'phone', phoneType: 'office', phoneNumber: '+1 4255550199x12' },
       { kind: 'microsoftAuthenticator' },
       { kind: 'hardwareOath' },
     ];
