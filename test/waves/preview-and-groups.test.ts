@@ -19,6 +19,7 @@ import {
 } from '../../src/waves/preview-wave.js';
 import { resolveGroupRef } from '../../src/waves/resolve-group.js';
 import { latestResults, verifyWave } from '../../src/waves/verify-wave.js';
+import { verifyUser } from '../../state/verification.js';
 import { ALL_DELEGATED, FakeCredential, type Harness, startHarness } from '../graph/graph-harness.js';
 import { memberIds, previewCsvFor, setupWave } from './wave-harness.js';
 
@@ -131,14 +132,17 @@ describe('verification by a Privileged Authentication Administrator', () => {
     for (const id of ids) if (tenant.findUser(id)?.mfaServer) expect(outcome.get(id)).toBe('migrated ');
   });
 
-  it('reads Graph\'s "x123" extension as the comparison expects', () => {
+  it('keeps Graph\'s "x123" extension as written and verifyUser accepts it', () => {
     const live = toLiveMethod({
       '@odata.type': '#microsoft.graph.phoneAuthenticationMethod',
       id: '1',
       phoneNumber: '+1 4255550100x123',
       phoneType: 'office',
     } as never);
-    expect(live).toEqual({ kind: 'phone', phoneType: 'office', phoneNumber: '+1 4255550100 x123' });
+    expect(live).toEqual({ kind: 'phone', phoneType: 'office', phoneNumber: '+1 4255550100x123' });
+    expect(verifyUser([live], [{ target: 'office', value: '+1 425 555 0100 x123' }]).outcome).toBe(
+      'migrated',
+    );
     const masked = toLiveMethod({
       '@odata.type': '#microsoft.graph.phoneAuthenticationMethod',
       id: '2',
