@@ -155,7 +155,7 @@ export function PrepBackup(props: SectionProps) {
     line(
       services.onServer
         ? 'On the MFA Server: n backs up here.'
-        : 'From a jump host: back up on the server, then r records where the copy went (n works where the Data folder is reachable).',
+        : 'From a jump host: back up on the server, then m records where the copy went (n works where the Data folder is reachable).',
       'muted',
     ),
   );
@@ -247,7 +247,7 @@ export function PrepBackup(props: SectionProps) {
           ? [['Esc', 'cancel the copy']]
           : [
               ['n', 'back up here'],
-              ['r', 'record a copy made on the server'],
+              ['m', 'record a copy made on the server'],
               ['↑↓', 'scroll'],
             ]
       }
@@ -258,7 +258,7 @@ export function PrepBackup(props: SectionProps) {
         }
         if (mode.kind !== 'idle') return;
         if (input === 'n') setMode({ kind: 'source' });
-        else if (input === 'r') setMode({ kind: 'r-server' });
+        else if (input === 'm') setMode({ kind: 'r-server' });
       }}
     />
   );

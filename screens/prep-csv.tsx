@@ -120,11 +120,8 @@ export function PrepCsv(props: SectionProps) {
     setMode({ kind: 'idle' });
   };
 
-  const tabs = INVENTORY_TABLES.map((t, i) => (i === tableIdx ? `[${TABLE_NAMES[t]}]` : TABLE_NAMES[t])).join(
-    '  ',
-  );
   const lines: PanelLine[] = [
-    line(`Table: ${tabs}`),
+    line(`Table (←→ ${tableIdx + 1} of ${INVENTORY_TABLES.length}): [${TABLE_NAMES[table]}]`, 'bold'),
     line(
       `${(m.inventory[table] as unknown[]).length} rows now. UTF-8 (BOM or not); exports are Excel-safe.`,
       'muted',
@@ -178,7 +175,7 @@ export function PrepCsv(props: SectionProps) {
       footer={footer}
       hints={[
         ['←→', 'table'],
-        ['i', 'import'],
+        ['l', 'load (import)'],
         ['e', 'export'],
         ['↑↓', 'scroll'],
       ]}
@@ -187,7 +184,7 @@ export function PrepCsv(props: SectionProps) {
         const n = INVENTORY_TABLES.length;
         if (key.leftArrow) setTableIdx((i) => (i + n - 1) % n);
         else if (key.rightArrow) setTableIdx((i) => (i + 1) % n);
-        else if (input === 'i') setMode({ kind: 'import' });
+        else if (input === 'l') setMode({ kind: 'import' });
         else if (input === 'e') setMode({ kind: 'export' });
       }}
     />

@@ -38,9 +38,13 @@ export function PrepPanel(props: PrepPanelProps) {
   const footerHeight = props.footer ? 2 : 1;
   const bodyHeight = Math.max(1, section.height - footerHeight);
   const width = Math.max(10, section.width);
-  const wrapped = props.lines.flatMap((l) =>
-    (l.text === '' ? [''] : wrapText(l.text, width - 1)).map((text) => ({ text, tone: l.tone })),
-  );
+  // wrapped to the width, keeping a list item's indent on its continuation lines
+  const wrapped = props.lines.flatMap((l) => {
+    const indent = /^ */.exec(l.text)?.[0] ?? '';
+    const body = l.text.slice(indent.length);
+    const parts = body === '' ? [''] : wrapText(body, Math.max(5, width - 1 - indent.length));
+    return parts.map((text) => ({ text: text === '' ? '' : indent + text, tone: l.tone }));
+  });
   const total = wrapped.length;
   useKeys(
     (input, key) => {

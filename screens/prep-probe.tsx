@@ -36,7 +36,7 @@ export function probeRow(d: ProbeInventoryData): string {
   const p = d.probe;
   const port = p.registry.Pfsvc_ncan_ip_tcp_port;
   const hash = p.dataFile?.sha256 ? `${p.dataFile.sha256.slice(0, 12)}…` : 'no hash';
-  return `${p.server.name}  version ${p.version ?? 'unknown'}  port ${port ?? 'none'}  data ${hash}  (${p.collectedAt.slice(0, 16)})`;
+  return `${p.server.name}: version ${p.version ?? 'unknown'}, port ${port ?? 'none'}, data ${hash} (${p.collectedAt.slice(0, 16)})`;
 }
 
 export function probeLines(m: Migration): PanelLine[] {
@@ -44,7 +44,7 @@ export function probeLines(m: Migration): PanelLine[] {
   const probes = importedProbes(evidence);
   const out: PanelLine[] = [line(`Imported probes (${probes.length}):`, 'bold')];
   if (probes.length === 0)
-    out.push(line('  none yet: save the script (s), run it on each MFA Server, import (i)', 'muted'));
+    out.push(line('  none yet: write the script (w), run it on each MFA Server, import (p)', 'muted'));
   for (const d of probes) out.push(line(`  ${probeRow(d)}`));
   const warnings = haWarnings(m.inventory, probeFactsFromEvidence(evidence));
   if (warnings.length > 0) {
@@ -127,7 +127,7 @@ export function PrepProbe(props: SectionProps) {
     lines.push(
       line('Copy it to each MFA Server and run it in an elevated PowerShell:'),
       line(`  ${services.probeRunLine(saved)}`, 'accent'),
-      line('then import each probe-<server>.json here (i).'),
+      line('then import each probe-<server>.json here (p).'),
     );
   }
   if (mode === 'working') lines.push(line('Working…', 'muted'));
@@ -158,14 +158,14 @@ export function PrepProbe(props: SectionProps) {
       lines={lines}
       footer={footer}
       hints={[
-        ['s', 'save script'],
-        ['i', 'import probe'],
+        ['w', 'write script'],
+        ['p', 'import probe'],
         ['↑↓', 'scroll'],
       ]}
       onKey={(input) => {
         if (mode !== 'list') return;
-        if (input === 's') setMode('save');
-        else if (input === 'i') setMode('import');
+        if (input === 'w') setMode('save');
+        else if (input === 'p') setMode('import');
       }}
     />
   );

@@ -53,7 +53,7 @@ export function versionLines(evidence: readonly Evidence[]): PanelLine[] {
     byServer.set(k, [...(byServer.get(k) ?? []), s]);
   }
   if (byServer.size === 0)
-    return [line('No version recorded yet: import a probe (step 1) or type one (b / a).', 'muted')];
+    return [line('No version recorded yet: import a probe (step 1) or type one (o / n).', 'muted')];
   const out: PanelLine[] = [];
   for (const list of byServer.values()) {
     const before = list.find((s) => s.phase === 'before' || (!s.phase && !isUpdatedVersion(s.version)));
@@ -144,13 +144,13 @@ export function PrepUpdate(props: SectionProps) {
       lines={lines}
       footer={footer}
       hints={[
-        ['b', 'type version before'],
-        ['a', 'type version after'],
+        ['o', 'version before'],
+        ['n', 'version after'],
         ['↑↓', 'scroll'],
       ]}
       onKey={(input) => {
-        if (input === 'b') setMode({ kind: 'server', phase: 'before' });
-        else if (input === 'a') setMode({ kind: 'server', phase: 'after' });
+        if (input === 'o') setMode({ kind: 'server', phase: 'before' });
+        else if (input === 'n') setMode({ kind: 'server', phase: 'after' });
       }}
     />
   );
