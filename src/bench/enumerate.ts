@@ -5,7 +5,7 @@
 import { enumerateMembers } from '../waves/enumerate-members.js';
 import type { WaveFiles } from '../waves/wave-files.js';
 import type { BenchEmulator } from './bench-emulator.js';
-import { withPeakRss } from './stats.js';
+import { settledHeap, settledRss, withPeakRss } from './stats.js';
 
 export interface EnumerationFigures {
   users: number;
@@ -13,7 +13,10 @@ export interface EnumerationFigures {
   requests: number;
   wallMs: number;
   rssBefore: number;
+  /** RSS and heap after a full GC, when 10,000 were done and at the end (GC time is in the wall time) */
   rssAt10k: number | undefined;
+  heapAt10k: number | undefined;
+  heapAtEnd: number;
   rssAtEnd: number;
   peakRss: number;
 }
@@ -21,9 +24,9 @@ export interface EnumerationFigures {
 export async function measureEnumeration(emu: BenchEmulator, files: WaveFiles): Promise<EnumerationFigures> {
   await emu.setFaults({}); // Graph's default budget, a fresh window
   const logBefore = (await emu.requestLog()).length;
-  global.gc?.();
-  const rssBefore = process.memoryUsage.rss();
+  const rssBefore = settledRss();
   let rssAt10k: number | undefined;
+  let heapAt10k: number | undefined;
   const t0 = performance.now();
   const { value: result, peakRss } = await withPeakRss(() =>
     enumerateMembers(
@@ -33,13 +36,17 @@ export async function measureEnumeration(emu: BenchEmulator, files: WaveFiles): 
       {
         refresh: true,
         onProgress: (p) => {
-          if (rssAt10k === undefined && p.done >= 10_000) rssAt10k = process.memoryUsage.rss();
+          if (rssAt10k === undefined && p.done >= 10_000) {
+            rssAt10k = settledRss();
+            heapAt10k = settledHeap();
+          }
         },
       },
     ),
   );
   const wallMs = performance.now() - t0;
-  const rssAtEnd = process.memoryUsage.rss();
+  const rssAtEnd = settledRss();
+  const heapAtEnd = settledHeap();
   const log = (await emu.requestLog()).slice(logBefore);
   return {
     users: result.totals.users,
@@ -48,7 +55,9 @@ export async function measureEnumeration(emu: BenchEmulator, files: WaveFiles): 
     wallMs,
     rssBefore,
     rssAt10k,
+    heapAt10k,
     rssAtEnd,
+    heapAtEnd,
     peakRss,
   };
 }

@@ -9,17 +9,18 @@ import { measureKeyToFrame } from './key-to-frame.js';
 import { measureReportExport } from './report-export.js';
 import { measureStartup } from './startup.js';
 import { int, mb, median, ms, percentile } from './stats.js';
-import { measureNaive, measureVerification, UNITS_PER_10S } from './verify.js';
+import { LATENCY_MS, measureNaive, measureVerification, UNITS_PER_10S } from './verify.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const NAIVE_SAMPLE = Math.min(USERS, 2_000);
+const NAIVE_SAMPLE = Math.min(USERS, 300);
 
 const rows: [string, string, string][] = [];
 const row = (what: string, value: string, target = '') => {
   rows.push([what, value, target]);
   process.stderr.write(`  ${what}: ${value}\n`);
 };
+const opt = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : mb(bytes));
 const say = (s: string) => process.stderr.write(`${s}\n`);
 
 const started = performance.now();
@@ -46,8 +47,13 @@ try {
   row(`Enumerate ${int(en.users)}-member nested group: wall time`, ms(en.wallMs), '< 10 s');
   row('  HTTP requests (pages of 999 + $count)', `${int(en.requests)} (${en.pages} pages)`);
   row(
-    '  RSS before / at 10k members / at the end / peak',
-    `${mb(en.rssBefore)} / ${en.rssAt10k === undefined ? 'n/a' : mb(en.rssAt10k)} / ${mb(en.rssAtEnd)} / ${mb(en.peakRss)}`,
+    '  RSS before / at 10k members / at the end (after GC); peak',
+    `${mb(en.rssBefore)} / ${opt(en.rssAt10k)} / ${mb(en.rssAtEnd)}; ${mb(en.peakRss)}`,
+    'flat',
+  );
+  row(
+    '  JS heap in use at 10k members / at the end (after GC)',
+    `${opt(en.heapAt10k)} / ${mb(en.heapAtEnd)}`,
     'flat',
   );
 
@@ -55,7 +61,7 @@ try {
   say(`the Migration Utility "ran" for ${int(migrated)} users`);
   const v = await measureVerification(emu, bench.files);
   row(
-    `Verify ${int(v.users)} users, $batch engine, throttle ${int(UNITS_PER_10S)} units/10 s: wall`,
+    `Verify ${int(v.users)} users, $batch engine, throttle ${int(UNITS_PER_10S)} units/10 s, ${LATENCY_MS} ms per answer: wall`,
     ms(v.wallMs),
   );
   row(
@@ -69,15 +75,20 @@ try {
     '<= users/20 + paging',
   );
   row(
-    '  RSS at 10k users / at the end / peak',
-    `${v.rssAt10k === undefined ? 'n/a' : mb(v.rssAt10k)} / ${mb(v.rssAtEnd)} / ${mb(v.peakRss)}`,
+    '  RSS at 10k users / at the end (after GC); peak',
+    `${opt(v.rssAt10k)} / ${mb(v.rssAtEnd)}; ${mb(v.peakRss)}`,
+    'flat',
+  );
+  row(
+    '  JS heap in use at 10k users / at the end (after GC)',
+    `${opt(v.heapAt10k)} / ${mb(v.heapAtEnd)}`,
     'flat',
   );
   row('  coverage', `${int(v.result.coverage.migrated)} migrated of ${int(v.result.counts.members)}`);
 
   const naive = await measureNaive(emu, bench.files, NAIVE_SAMPLE, USERS);
   row(
-    `Naive (GET methods per user, sequential): ${int(naive.sampled)}-user sample`,
+    `Naive (GET methods per user, sequential, same throttle and latency): ${int(naive.sampled)}-user sample`,
     `${ms(naive.wallMs)}, ${int(naive.requests)} requests, ${int(naive.throttled)} 429s, peak RSS ${mb(naive.peakRss)}`,
   );
   row(

@@ -1,4 +1,6 @@
 // Small statistics and formatting for the benchmark's table.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return Number.NaN;
@@ -32,4 +34,21 @@ export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T
   } finally {
     clearInterval(timer);
   }
+}
+
+// `npm run bench` starts node without --expose-gc; turning the flag on at run time gives a context
+// created afterwards a gc() to call, so RSS can be read after a collection, not with garbage in it.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** RSS right after a full garbage collection: what the work really keeps */
+export function settledRss(): number {
+  gc();
+  return process.memoryUsage.rss();
+}
+
+/** heap in use right after a full garbage collection */
+export function settledHeap(): number {
+  gc();
+  return process.memoryUsage().heapUsed;
 }

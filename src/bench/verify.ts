@@ -6,11 +6,13 @@ import { readMembers } from '../waves/enumerate-members.js';
 import { type VerifyResult, verifyWave } from '../waves/verify-wave.js';
 import type { WaveFiles } from '../waves/wave-files.js';
 import type { BenchEmulator } from './bench-emulator.js';
-import { withPeakRss } from './stats.js';
+import { settledHeap, settledRss, withPeakRss } from './stats.js';
 
 /** the throttle set for both runs: Graph's identity budget, resource units per 10 s window */
 export const UNITS_PER_10S = 8000;
 const WINDOW_MS = 10_000;
+/** every answer waits this long: a stand-in for Graph's round trip (loopback alone answers in < 1 ms) */
+export const LATENCY_MS = 30;
 
 export interface VerifyFigures {
   users: number;
@@ -22,7 +24,10 @@ export interface VerifyFigures {
   /** the least wall time the throttle allows for the units spent (fixed 10 s windows) */
   throttleFloorMs: number;
   peakRss: number;
+  /** RSS and heap after a full GC, when 10,000 were done and at the end (GC time is in the wall time) */
   rssAt10k: number | undefined;
+  heapAt10k: number | undefined;
+  heapAtEnd: number;
   rssAtEnd: number;
   result: VerifyResult;
 }
@@ -56,20 +61,25 @@ export const throttleFloorMs = (units: number): number =>
   Math.max(0, Math.ceil(units / UNITS_PER_10S) - 1) * WINDOW_MS;
 
 export async function measureVerification(emu: BenchEmulator, files: WaveFiles): Promise<VerifyFigures> {
-  await emu.setFaults({ resourceUnitsPer10s: UNITS_PER_10S }); // a fresh window
+  await emu.setFaults({ resourceUnitsPer10s: UNITS_PER_10S, latencyMs: LATENCY_MS }); // a fresh window
   const logBefore = (await emu.requestLog()).length;
   let rssAt10k: number | undefined;
+  let heapAt10k: number | undefined;
   const t0 = performance.now();
   const { value: result, peakRss } = await withPeakRss(() =>
     verifyWave(emu.graph, files, {
       full: true,
       onProgress: (p) => {
-        if (rssAt10k === undefined && p.done >= 10_000) rssAt10k = process.memoryUsage.rss();
+        if (rssAt10k === undefined && p.done >= 10_000) {
+          rssAt10k = settledRss();
+          heapAt10k = settledHeap();
+        }
       },
     }),
   );
   const wallMs = performance.now() - t0;
-  const rssAtEnd = process.memoryUsage.rss();
+  const rssAtEnd = settledRss();
+  const heapAtEnd = settledHeap();
   const log = (await emu.requestLog()).slice(logBefore);
   const units = unitsOf(log);
   return {
@@ -82,7 +92,9 @@ export async function measureVerification(emu: BenchEmulator, files: WaveFiles):
     throttleFloorMs: throttleFloorMs(units),
     peakRss,
     rssAt10k,
+    heapAt10k,
     rssAtEnd,
+    heapAtEnd,
     result,
   };
 }
@@ -94,7 +106,7 @@ export async function measureNaive(
   sample: number,
   members: number,
 ): Promise<NaiveFigures> {
-  await emu.setFaults({ resourceUnitsPer10s: UNITS_PER_10S });
+  await emu.setFaults({ resourceUnitsPer10s: UNITS_PER_10S, latencyMs: LATENCY_MS });
   const logBefore = (await emu.requestLog()).length;
   const ids: string[] = [];
   for await (const m of readMembers(files)) {
