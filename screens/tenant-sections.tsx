@@ -3,10 +3,18 @@
 import type { StepId } from '../state/model.js';
 import type { SectionDef } from './step-page.js';
 import { WaveTenantMembers } from './wave-tenant-members.js';
+import { WaveTenantPreview } from './wave-tenant-preview.js';
+import { WaveTenantRollout } from './wave-tenant-rollout.js';
+import { WaveTenantVerify } from './wave-tenant-verify.js';
 
 export const TENANT_SECTIONS: Partial<Record<StepId, SectionDef[]>> = {};
 
 /** Sections inside a wave's step 5 or 6 (members, preview, verification, staged rollout). */
 export const WAVE_TENANT_SECTIONS: Partial<Record<'migrate-users' | 'validate', SectionDef[]>> = {
-  'migrate-users': [{ id: 'members', label: 'Members', render: (p) => <WaveTenantMembers {...p} /> }],
+  'migrate-users': [
+    { id: 'members', label: 'Members', render: (p) => <WaveTenantMembers {...p} /> },
+    { id: 'preview', label: 'Preview', render: (p) => <WaveTenantPreview {...p} /> },
+    { id: 'verify', label: 'Verify', render: (p) => <WaveTenantVerify {...p} /> },
+  ],
+  validate: [{ id: 'rollout', label: 'Staged rollout', render: (p) => <WaveTenantRollout {...p} /> }],
 };

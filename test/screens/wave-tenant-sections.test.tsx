@@ -1,6 +1,6 @@
 // The wave sections of step 5 and 6 against the real emulator over HTTP (real Graph client, fake
 // TokenCredential), through the real tenant services on a temp folder.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,9 +12,12 @@ import type { GeneratedTenant } from '../../src/emulator/tenant-types.js';
 import type { GraphClient } from '../../src/graph/client.js';
 import { createTenantServices } from '../../src/services/tenant-services.js';
 import type { MigrationEvent } from '../../state/events.js';
+import { emptyRootState } from '../../state/model.js';
+import { reduce } from '../../state/reducer.js';
 import { type Harness as GraphHarness, startHarness } from '../graph/graph-harness.js';
 import { KEYS, type RenderedUi, renderUi } from '../helpers/render.js';
-import { frameFits, Harness, newProbe, see, seededRoot, toSection } from './step-harness.js';
+import { memberIds, previewCsvFor } from '../waves/wave-harness.js';
+import { BY, frameFits, Harness, newProbe, see, seededRoot, T0, toSection } from './step-harness.js';
 
 let ui: RenderedUi | undefined;
 let h: GraphHarness | undefined;
@@ -24,6 +27,11 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
+
+/** the module's `ui` is what afterEach unmounts */
+function track(r: RenderedUi): void {
+  ui = r;
+}
 
 const WAVE: MigrationEvent[] = [
   { type: 'add-wave', id: 'w1', name: 'Pilot' },
@@ -35,9 +43,29 @@ const WAVE: MigrationEvent[] = [
   },
 ];
 
+function chinaRoot() {
+  let state = emptyRootState('test');
+  const events: MigrationEvent[] = [
+    { type: 'create-migration', id: 'm1', name: 'Contoso CN', cloud: 'china' },
+    { type: 'add-wave', id: 'w1', name: 'Pilot' },
+  ];
+  for (const e of events) {
+    const r = reduce(state, { ...e, at: T0, by: BY });
+    if (!r.ok) throw new Error(r.refusal.message);
+    state = r.state;
+  }
+  return state;
+}
+
 async function open(
   step: 'migrate-users' | 'validate',
-  opts: { tenant?: GeneratedTenant; offline?: boolean; seed?: MigrationEvent[]; noServices?: boolean } = {},
+  opts: {
+    tenant?: GeneratedTenant;
+    offline?: boolean;
+    seed?: MigrationEvent[];
+    noServices?: boolean;
+    china?: boolean;
+  } = {},
 ) {
   const tenant = opts.tenant ?? generateTenant({ users: 120, seed: 3, nestedGroups: true });
   if (!opts.offline) h = await startHarness({ tenant });
@@ -49,7 +77,7 @@ async function open(
     now: () => new Date(),
     actor: 'tester@test',
   });
-  const probe = newProbe(seededRoot([...WAVE, ...(opts.seed ?? [])]));
+  const probe = newProbe(opts.china ? chinaRoot() : seededRoot([...WAVE, ...(opts.seed ?? [])]));
   ui = renderUi(
     <Harness probe={probe}>
       <TenantServicesContext.Provider value={opts.noServices ? undefined : services}>
@@ -92,5 +120,143 @@ describe('Members (step 5)', () => {
     await see(b.ui, 'offline: sign in (g)');
     b.ui.press('l');
     await see(b.ui, /offline: sign in \(g\) or record the result by hand/);
+  });
+});
+
+describe('a wave through the UI: members, preview, verify, staged rollout', () => {
+  it('imports the preview, verifies before and after the utility, then plans and applies the rollout', async () => {
+    const tenant = generateTenant({ users: 120, seed: 3, nestedGroups: true });
+    const { ui, probe, dir } = await open('migrate-users', {
+      tenant,
+      seed: [{ type: 'set-step-status', ref: { step: 'utility' }, status: 'done' }],
+    });
+    await toSection(ui, 'Members');
+    ui.press('l');
+    await see(ui, /Listed \d+ users/);
+    const ids = memberIds(tenant, tenant.wellKnown.migrationGroupId);
+
+    // preview: a CSV with one bad row, accepted without it
+    await toSection(ui, 'Preview');
+    await see(ui, 'No preview yet');
+    const csv = `${previewCsvFor(tenant, ids)}\n"broken@x","","","","","carrier-pigeon","","","0"`;
+    const file = path.join(dir, 'users.csv');
+    writeFileSync(file, csv);
+    ui.press('i');
+    await see(ui, 'CSV to import:');
+    await ui.type(file);
+    ui.press(KEYS.enter);
+    let frame = await see(ui, /row\(s\) cannot be read/);
+    expect(frame).toMatch(/line \d+:/);
+    ui.press('a');
+    frame = await see(ui, /Preview kept for \d+ users, 1 bad row/);
+    frame = await see(ui, /All users \(\d+\)/);
+    expect(frameFits(frame, 80, 24)).toBeNull();
+    ui.press('e');
+    await see(ui, 'Export preview to:');
+    const out = path.join(dir, 'preview-out.csv');
+    await ui.type(out);
+    ui.press(KEYS.enter);
+    await see(ui, /Wrote \d+ row\(s\)/);
+    expect(readFileSync(out, 'utf8').length).toBeGreaterThan(0);
+
+    // verify before the utility ran: incomplete; after: every member migrated
+    await toSection(ui, 'Verify');
+    ui.press('v');
+    frame = await see(ui, /Pass 1: coverage incomplete/);
+    expect(probe.migration().waves[0]?.counts.members).toBe(ids.length);
+    tenant.migrateUsers(ids);
+    ui.press('v');
+    frame = await see(ui, /Pass 2: /);
+    // members without any MFA Server data have nothing to migrate: they stay listed as not migrated
+    const withData = ids.filter((id) => tenant.findUser(id)?.mfaServer).length;
+    expect(frame).toContain(`${withData} of ${ids.length} migrated`);
+    expect(frameFits(frame, 80, 24)).toBeNull();
+    const w = probe.migration().waves[0];
+    expect(w?.counts.migrated).toBe(withData);
+    expect(w?.steps['migrate-users'].evidence.some((e) => e.label.startsWith('Verification pass 2'))).toBe(
+      true,
+    );
+    ui.unmount();
+
+    // step 6: the rollout group's members are verified; the plan shows what will change, y applies
+    // the admin records the one member without MFA Server data as an exception and closes step 5
+    const closed = reduce(probe.state, {
+      type: 'set-step-status',
+      ref: { step: 'migrate-users', wave: 'w1' },
+      status: 'done',
+      at: T0,
+      by: BY,
+    });
+    if (!closed.ok) throw new Error(closed.refusal.message);
+    const probe6 = newProbe(closed.state);
+    const services = createTenantServices({
+      graph: () => h?.graph,
+      migrationDir: (id) => path.join(dir, id),
+      now: () => new Date(),
+      actor: 'tester@test',
+    });
+    const ui6 = renderUi(
+      <Harness probe={probe6}>
+        <TenantServicesContext.Provider value={services}>
+          <KeyRouter>
+            <WaveStep step="validate" waveId="w1" onBack={() => {}} />
+          </KeyRouter>
+        </TenantServicesContext.Provider>
+      </Harness>,
+      { columns: 80, rows: 24 },
+    );
+    track(ui6);
+    await toSection(ui6, 'Staged rollout');
+    ui6.press('p');
+    frame = await see(ui6, 'Will change');
+    expect(frame).toContain('Create the staged rollout policy for MFA');
+    expect(frame).toMatch(/Add group MFA Rollout - Wave 1/);
+    // planning wrote nothing to staged rollout
+    expect(
+      h?.emu.requestLog.filter((r) => r.path.includes('featureRolloutPolicies') && r.method !== 'GET'),
+    ).toEqual([]);
+    ui6.press('a');
+    await see(ui6, /Apply \d change\(s\)/);
+    ui6.press('y');
+    frame = await see(ui6, 'Applied and read back. Membership changes take up to 24 hours');
+    const ev = probe6.migration().waves[0]?.steps.validate.evidence.at(-1);
+    expect(ev?.label).toBe('Staged rollout for MFA (read back)');
+    expect(ev?.value).toMatch(/^confirmed/);
+    // planning again: nothing left to do
+    ui6.press('p');
+    await see(ui6, /Nothing to change: MFA Rollout - Wave 1 already in staged rollout/);
+  });
+});
+
+describe('Staged rollout refusals (step 6)', () => {
+  it('refuses unverified members and takes an override with a written reason, recorded', async () => {
+    const { ui, probe } = await open('validate', {
+      seed: [{ type: 'set-step-status', ref: { step: 'utility' }, status: 'done' }],
+    });
+    await toSection(ui, 'Staged rollout');
+    ui.press('p');
+    let frame = await see(ui, /not verified as migrated/);
+    expect(frame).toContain('o: override');
+    expect(frame).not.toContain('Will change');
+    ui.press('o');
+    await see(ui, 'Why go ahead anyway');
+    await ui.type('pilot users checked by hand');
+    ui.press(KEYS.enter);
+    frame = await see(ui, 'Will change');
+    const m = probe.migration();
+    const recorded =
+      m.overrides.some((o) => o.guard === 'rollout-needs-migrated' && o.wave === 'w1') ||
+      (m.waves[0]?.steps.validate.evidence.some((e) => e.label === 'Override rollout-needs-migrated') ??
+        false);
+    expect(recorded).toBe(true);
+  });
+
+  it('says why staged rollout is not offered in the China cloud', async () => {
+    const { ui } = await open('validate', { china: true });
+    await toSection(ui, 'Staged rollout');
+    await see(ui, 'Not offered: the China (21Vianet) cloud has no staged rollout');
+    ui.press('p');
+    await see(ui, /Staged rollout does not exist in the China/);
+    expect(h?.emu.requestLog.filter((r) => r.path.includes('featureRolloutPolicies'))).toEqual([]);
   });
 });
