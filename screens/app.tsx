@@ -3,22 +3,29 @@
 // A store write that fails is shown in a red bar and never crashes the wizard.
 import { useApp, useInput } from 'ink';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { STEP_OPERATIONS } from '../src/graph/permissions.js';
+import type { Connection } from '../src/wizard/connection.js';
+import { connectDemo } from '../src/wizard/demo-connect.js';
+import { demoMigrationEvents } from '../src/wizard/demo-migration.js';
 import { makeMigrationId } from '../src/wizard/migration-id.js';
 import type { MigrationEvent, MigrationEventWithMeta, ReduceResult, Refusal } from '../state/events.js';
 import { refKey } from '../state/ids.js';
-import type { RootState, StepRef } from '../state/model.js';
+import type { RootState, StepId, StepRef } from '../state/model.js';
 import { currentMigration, navigatorRows } from '../state/selectors.js';
+import { ConnectionWelcome } from './connection-welcome.js';
 import { CreateMigration } from './create-migration.js';
 import { Frame, frameLayout, ScreenBoundary } from './frame.js';
 import { GlobalHints } from './global-hints.js';
 import { Header } from './header.js';
 import { HelpOverlay } from './help-overlay.js';
 import { MigrationPicker } from './migration-picker.js';
+import { SignIn } from './sign-in.js';
 import { SizeGuard } from './size-guard.js';
 import { StepNavigator } from './step-navigator.js';
 import { StepView } from './step-view.js';
 import type { Theme } from './theme.js';
 import { UiContext, type UiContextValue } from './ui-context.js';
+import { ConnectionContext, connectionFor, OFFLINE_CONNECTION, useConnection } from './use-connection.js';
 
 /** What the shell needs of the store (state/store.ts provides it; tests pass one in memory). */
 export interface AppStore {
@@ -42,14 +49,35 @@ export interface AppProps {
   renderStep?: (props: StepRenderProps) => ReactNode;
   /** called just before the app exits (q or Ctrl+C) */
   onQuit?: () => void;
+  /** the Graph connection (run-wizard creates it); default: always offline */
+  connection?: Connection;
 }
 
-type View = { kind: 'create' } | { kind: 'picker' } | { kind: 'navigator' } | { kind: 'step'; ref: StepRef };
+type BaseView =
+  | { kind: 'welcome' }
+  | { kind: 'create' }
+  | { kind: 'picker' }
+  | { kind: 'navigator' }
+  | { kind: 'step'; ref: StepRef };
+type View = BaseView | { kind: 'sign-in'; step: StepId; back: BaseView };
 
-function initialView(root: RootState): View {
+function initialView(root: RootState, canDemo: boolean): View {
   const m = currentMigration(root);
   if (m) return { kind: 'step', ref: m.current };
-  return Object.keys(root.migrations).length === 0 ? { kind: 'create' } : { kind: 'picker' };
+  if (Object.keys(root.migrations).length > 0) return { kind: 'picker' };
+  return canDemo ? { kind: 'welcome' } : { kind: 'create' };
+}
+
+/** The key that opens the sign-in screen from the step list or a step ("g" is taken by lists). */
+export const CONNECT_KEY = 'e';
+
+export function App(props: AppProps) {
+  const connection = props.connection ?? OFFLINE_CONNECTION;
+  return (
+    <ConnectionContext.Provider value={connection}>
+      <Shell {...props} connection={connection} />
+    </ConnectionContext.Provider>
+  );
 }
 
 // Refusals that stand for a failed save: the error bar already says so, callers must not overwrite it.
@@ -59,11 +87,15 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-export function App(props: AppProps) {
-  const { store, theme } = props;
+function Shell(props: AppProps & { connection: Connection }) {
+  const { store, theme, connection } = props;
   const { exit } = useApp();
   const [root, setRoot] = useState<RootState>(() => store.get());
-  const [view, setView] = useState<View>(() => initialView(root));
+  const [view, setView] = useState<View>(() => initialView(root, connection.canDemo()));
+  // the global key handler reads the view from a ref (it may run with a stale render)
+  const viewRef = useRef<View>(view);
+  viewRef.current = view;
+  const { snapshot } = useConnection();
   const [help, setHelpState] = useState(false);
   const helpRef = useRef(false);
   const setHelp = (open: boolean) => {
@@ -127,9 +159,45 @@ export function App(props: AppProps) {
     }
     if (input === '?') setHelp(true);
     else if (input === 'q') quit();
+    else if (input === CONNECT_KEY) openSignIn();
   });
 
   const migration = currentMigration(root);
+  const migrationRef = useRef(migration);
+  migrationRef.current = migration;
+
+  const openSignIn = () => {
+    const v = viewRef.current;
+    const m = migrationRef.current;
+    if (!m || (v.kind !== 'navigator' && v.kind !== 'step')) return;
+    setView({ kind: 'sign-in', step: v.kind === 'step' ? v.ref.step : m.current.step, back: v });
+  };
+
+  // A demo migration connects by itself (once per migration and run): the demo tenant needs no sign-in.
+  const demoTried = useRef(new Set<string>());
+  const demoId = migration?.demo ? migration.id : undefined;
+  useEffect(() => {
+    if (demoId === undefined || !connection.canDemo() || demoTried.current.has(demoId)) return;
+    demoTried.current.add(demoId);
+    const m = store.get().migrations[demoId];
+    if (!m) return;
+    void connectDemo(connection, m, dispatch).then((problem) => {
+      if (problem) setError(`Demo tenant: ${oneLine(problem)}`);
+    });
+  }, [demoId, connection, dispatch, store]);
+
+  const startDemo = () => {
+    for (const event of demoMigrationEvents(store.get(), props.newId ?? makeMigrationId)) {
+      const refusal = dispatch(event);
+      if (refusal) {
+        if (!saveFailures.has(refusal)) setError(refusal.message);
+        return;
+      }
+    }
+    const m = currentMigration(store.get());
+    navigatorFocus.current = undefined;
+    setView(m ? { kind: 'step', ref: m.current } : { kind: 'navigator' });
+  };
   const migrationCount = Object.keys(root.migrations).length;
 
   // One migration and none chosen yet (e.g. after an upgrade): choose it, no need to ask.
@@ -160,10 +228,21 @@ export function App(props: AppProps) {
 
   // Routes that need a migration fall back when there is none (e.g. the file had none selected).
   let route: View = view;
-  if ((route.kind === 'navigator' || route.kind === 'step') && !migration) {
+  if ((route.kind === 'navigator' || route.kind === 'step' || route.kind === 'sign-in') && !migration) {
     route = migrationCount === 0 ? { kind: 'create' } : { kind: 'picker' };
   }
   if (route.kind === 'picker' && migrationCount === 0) route = { kind: 'create' };
+  if (route.kind === 'welcome' && migrationCount > 0) route = { kind: 'picker' };
+
+  // Offer a sign-in where it can be used: on the step list and in a step, while this migration is offline.
+  const online = connectionFor(snapshot, migration?.id).status === 'connected';
+  const currentStep = route.kind === 'step' ? route.ref.step : migration?.current.step;
+  const connectHint =
+    migration && !online && (route.kind === 'navigator' || route.kind === 'step')
+      ? currentStep && STEP_OPERATIONS[currentStep]
+        ? `${CONNECT_KEY} connect (this step uses Graph)`
+        : `${CONNECT_KEY} connect to tenant`
+      : undefined;
 
   const rows = useMemo(() => (migration ? navigatorRows(migration) : []), [migration]);
 
@@ -185,14 +264,35 @@ export function App(props: AppProps) {
         if (help) {
           body = <HelpOverlay height={layout.bodyHeight} />;
           escLabel = 'close help';
+        } else if (route.kind === 'welcome') {
+          body = (
+            <ConnectionWelcome onNew={() => setView({ kind: 'create' })} onDemo={startDemo} onQuit={quit} />
+          );
+        } else if (route.kind === 'sign-in' && migration) {
+          const back = route.back;
+          title = 'Connect';
+          escLabel = 'cancel';
+          body = (
+            <SignIn
+              migration={migration}
+              step={route.step}
+              height={layout.bodyHeight}
+              onClose={() => setView(back)}
+            />
+          );
         } else if (route.kind === 'create') {
           const canGoBack = migrationCount > 0;
+          const welcome = !canGoBack && connection.canDemo();
           body = (
             <CreateMigration
               newId={props.newId ?? makeMigrationId}
-              cancelLabel={canGoBack ? 'back' : 'quit'}
+              cancelLabel={canGoBack || welcome ? 'back' : 'quit'}
               onCancel={() =>
-                canGoBack ? setView(migration ? { kind: 'navigator' } : { kind: 'picker' }) : quit()
+                canGoBack
+                  ? setView(migration ? { kind: 'navigator' } : { kind: 'picker' })
+                  : welcome
+                    ? setView({ kind: 'welcome' })
+                    : quit()
               }
               onCreated={() => {
                 navigatorFocus.current = undefined;
@@ -245,9 +345,14 @@ export function App(props: AppProps) {
             <Frame
               theme={theme}
               layout={layout}
-              header={<Header migration={route.kind === 'create' ? undefined : migration} title={title} />}
+              header={
+                <Header
+                  migration={route.kind === 'create' || route.kind === 'welcome' ? undefined : migration}
+                  title={title}
+                />
+              }
               error={error}
-              hints={<GlobalHints capturing={capturing} escLabel={escLabel} />}
+              hints={<GlobalHints capturing={capturing} escLabel={escLabel} extra={connectHint} />}
             >
               <ScreenBoundary
                 // a new screen gets a fresh boundary, so one failure does not stick to the next screen

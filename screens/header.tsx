@@ -6,6 +6,7 @@ import { CLOUD_LABELS, phaseDef } from '../state/catalogue/index.js';
 import { type Migration, PHASES } from '../state/model.js';
 import { phaseProgress } from '../state/selectors.js';
 import { useUi } from './ui-context.js';
+import { connectionFor, useConnection } from './use-connection.js';
 
 export function Header(props: { migration: Migration | undefined; title?: string }) {
   const { theme } = useUi();
@@ -49,15 +50,38 @@ export function Header(props: { migration: Migration | undefined; title?: string
           </Text>
         </Box>
       </Box>
-      <Text color={theme.color.muted} wrap="truncate-end">
-        {props.title ? `${props.title}${sep}` : ''}
-        {phases}
+      <Text wrap="truncate-end">
+        <ConnectionWord migrationId={m.id} sep={sep} />
+        <Text color={theme.color.muted}>
+          {sep}
+          {props.title ? `${props.title}${sep}` : ''}
+          {phases}
+        </Text>
       </Text>
     </Box>
   );
 }
 
 const TENANT_MAX = 40;
+
+/** "connected · Contoso · delegated" or "offline": which tenant this session can change, if any. */
+function ConnectionWord(props: { migrationId: string; sep: string }) {
+  const { theme } = useUi();
+  const c = connectionFor(useConnection().snapshot, props.migrationId);
+  if (c.status === 'connected') {
+    const who = c.tenant?.displayName || c.tenant?.tenantId || 'tenant';
+    const kind = c.permissionKind === 'application' ? 'app-only' : c.permissionKind;
+    return (
+      <Text color={theme.color.ok}>
+        {theme.glyph.status.done} connected{props.sep}
+        {clip(who, TENANT_MAX)}
+        {kind ? `${props.sep}${kind}` : ''}
+      </Text>
+    );
+  }
+  if (c.status === 'signing-in') return <Text color={theme.color.warn}>signing in</Text>;
+  return <Text color={theme.color.muted}>offline</Text>;
+}
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 3)}...`;

@@ -13,6 +13,7 @@ export interface GlobalOptions {
   ascii?: boolean;
   demo?: boolean;
   debug?: boolean;
+  graphUrl?: string;
 }
 
 export interface ProgramIo {
@@ -38,6 +39,7 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
     .option('--no-color', 'no colours (also when NO_COLOR is set)')
     .option('--ascii', 'ASCII borders and glyphs only')
     .option('--demo', 'use the built-in demo tenant (no real tenant needed)')
+    .option('--graph-url <url>', "Graph endpoint (default: the cloud's; also MFA_MIGRATE_GRAPH_URL)")
     .option('--debug', 'print stack traces of unexpected errors')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run mfa-migrate --help for usage)')
@@ -61,8 +63,11 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
         );
       }
       const g = program.opts<GlobalOptions>();
-      const { runWizardCommand } = await import('./wizard-command.js');
+      const { runWizardCommand, checkGraphUrl } = await import('./wizard-command.js');
+      // a bad endpoint is a usage error (exit 2) before anything opens
+      const graphBaseUrl = checkGraphUrl(g.graphUrl, io.env);
       result.code = await runWizardCommand({
+        ...(graphBaseUrl === undefined ? {} : { graphBaseUrl }),
         stateDir: resolveStateDir(g.stateDir, io.env),
         programVersion: version,
         color: g.color && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== ''),
@@ -109,7 +114,7 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
       ) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();
         const { runReport } = await import('./report-command.js');
-        result.code = runReport({
+        result.code = await runReport({
           stateDir: resolveStateDir(g.stateDir, io.env),
           programVersion: version,
           format: opts.format,
@@ -155,7 +160,7 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
             wave: opts.wave,
             ...(opts.migration === undefined ? {} : { migration: opts.migration }),
             json: opts.json,
-            ...(opts.graphUrl === undefined ? {} : { graphUrl: opts.graphUrl }),
+            ...((opts.graphUrl ?? g.graphUrl) === undefined ? {} : { graphUrl: opts.graphUrl ?? g.graphUrl }),
             refreshMembers: opts.refreshMembers,
             env: io.env,
             stdout: io.stdout,
@@ -168,6 +173,19 @@ export function buildProgram(version: string, io: ProgramIo, result: { code: num
         }
       },
     );
+
+  program
+    .command('emulator')
+    .allowExcessArguments(false)
+    .description('run the built-in demo tenant (a Graph emulator on 127.0.0.1) until Ctrl+C')
+    .option('--port <n>', 'port to listen on (default: a free one)')
+    .option('--users <n>', 'users in the demo tenant, 10 to 500000 (default 200)')
+    .option('--seed <n>', 'seed of the generated tenant (default 1)')
+    .option('--faults <spec>', 'inject faults, e.g. throttle=N,503=N,latency=MS')
+    .action(async (opts: { port?: string; users?: string; seed?: string; faults?: string }) => {
+      const { runEmulatorCommand } = await import('./emulator-command.js');
+      result.code = await runEmulatorCommand({ ...opts, stdout: io.stdout });
+    });
 
   result.code = EXIT.ok;
   return program;

@@ -1,6 +1,15 @@
 // The default command: the full-screen wizard. Checks the terminal and sets ink's environment first,
 // then loads the wizard (and with it ink and React) — ink reads FORCE_COLOR and NODE_ENV at import.
-import { EXIT, type ExitCode } from './exit-codes.js';
+import { resolveGraphBaseUrl } from '../graph/base-url.js';
+import { EXIT, type ExitCode, UsageError } from './exit-codes.js';
+
+/** The validated --graph-url / MFA_MIGRATE_GRAPH_URL, undefined when neither is set; throws a UsageError. */
+export function checkGraphUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  const base = resolveGraphBaseUrl(flag, env);
+  if (base === undefined) return undefined;
+  if (!base.ok) throw new UsageError(base.message);
+  return base.baseUrl;
+}
 
 export interface WizardCommandOptions {
   stateDir: string;
@@ -8,6 +17,8 @@ export interface WizardCommandOptions {
   color: boolean;
   ascii: boolean;
   demo: boolean;
+  /** validated Graph base URL override (checkGraphUrl) */
+  graphBaseUrl?: string;
   /** stdin and stdout are both terminals */
   interactive: boolean;
   env: NodeJS.ProcessEnv;
@@ -33,5 +44,7 @@ export async function runWizardCommand(opts: WizardCommandOptions): Promise<Exit
     color: opts.color,
     ascii: opts.ascii,
     demo: opts.demo,
+    ...(opts.graphBaseUrl === undefined ? {} : { graphBaseUrl: opts.graphBaseUrl }),
+    env: opts.env,
   });
 }

@@ -6,7 +6,8 @@ import { validateMigrationName } from '../../state/validation.js';
 import { makeMigrationId } from './migration-id.js';
 
 export const DEMO_MIGRATION_NAME = 'Demo tenant (Contoso)';
-export const DEMO_TENANT = 'contoso.onmicrosoft.com';
+// the emulator's initial domain, so the first sign-in's tenant check agrees with what was typed
+export const DEMO_TENANT = 'contosodemo.onmicrosoft.com';
 
 /** The events that make a demo migration the open one; empty when it already is. */
 export function demoMigrationEvents(root: RootState, newId = makeMigrationId): MigrationEvent[] {

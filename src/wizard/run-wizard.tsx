@@ -1,15 +1,18 @@
 // The interactive wizard's whole life: check the terminal, open the store, take the lock, switch to the
 // alternate screen, run the app until it exits, and give everything back on the way out. The CLI
 // imports this module dynamically, after it has set FORCE_COLOR / NODE_ENV for ink.
-import { render } from 'ink';
+import { type Instance, render } from 'ink';
 import { App } from '../../screens/app.js';
 import { makeTheme } from '../../screens/theme.js';
 import { acquireLock, type Lock, releaseOnExit } from '../../state/lock.js';
 import { openStore, type Store } from '../../state/store.js';
 import { isStoreError } from '../../state/store-errors.js';
+import { auditFileFor } from '../audit/audit-log.js';
 import { enterAltScreen, type ProcessLike } from '../terminal/alt-screen.js';
 import { quietConsole } from '../terminal/quiet-console.js';
+import { createConnection } from './connection.js';
 import { demoMigrationEvents } from './demo-migration.js';
+import { type DemoTenant, startDemoTenant } from './demo-tenant.js';
 
 export interface RunWizardOptions {
   stateDir: string;
@@ -17,6 +20,12 @@ export interface RunWizardOptions {
   color: boolean;
   ascii: boolean;
   demo: boolean;
+  /** validated --graph-url / MFA_MIGRATE_GRAPH_URL; real migrations only (demo ones use the emulator) */
+  graphBaseUrl?: string;
+  /** where MFA_MIGRATE_ACCESS_TOKEN is read; default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** users in the demo tenant (default 2000; tests use fewer) */
+  demoUsers?: number;
 }
 
 /** What runWizard touches of the process; tests pass fakes. */
@@ -25,6 +34,12 @@ export interface WizardIo {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   proc?: ProcessLike;
+}
+
+const EXIT_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM'] as const;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 export const NOT_A_TTY_MESSAGE =
@@ -84,17 +99,47 @@ export async function runWizard(
     return 1;
   }
 
-  const screen = enterAltScreen({ out: stdout, err: stderr, ...(io.proc ? { proc: io.proc } : {}) });
+  // The demo tenant starts only when a demo migration connects, and stops when the wizard ends.
+  let demoTenant: Promise<DemoTenant> | undefined;
+  const connection = createConnection({
+    ...(opts.graphBaseUrl !== undefined ? { baseUrl: opts.graphBaseUrl } : {}),
+    env: opts.env ?? process.env,
+    auditFile: (id) => auditFileFor(store.migrationDir(id)),
+    launchDemo: async () => {
+      demoTenant ??= startDemoTenant({ users: opts.demoUsers ?? 2000 });
+      const t = await demoTenant;
+      return { baseUrl: t.url, token: t.token };
+    },
+  });
+
+  // Registered before the alternate screen's own signal handlers (which exit at once): ink draws its
+  // last frame now, on the alternate screen, instead of from its exit hook onto the normal screen.
+  const proc: ProcessLike = io.proc ?? (process as unknown as ProcessLike);
+  let instance: Instance | undefined;
+  const unmountFirst = () => instance?.unmount();
+  for (const signal of EXIT_SIGNALS) proc.on(signal, unmountFirst);
+
+  const screen = enterAltScreen({ out: stdout, err: stderr, proc });
   const quiet = quietConsole();
   try {
-    const instance = render(
-      <App store={store} theme={makeTheme({ color: opts.color, ascii: opts.ascii })} />,
+    instance = render(
+      <App
+        store={store}
+        theme={makeTheme({ color: opts.color, ascii: opts.ascii })}
+        connection={connection}
+      />,
       { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false },
     );
     await instance.waitUntilExit();
     return 0;
   } finally {
+    // a sign-in still in flight finishes against a live demo tenant (a closed one would make the
+    // client retry for a while and keep the process alive), then the demo tenant stops
+    connection.disconnect();
+    await Promise.race([connection.settle(), delay(5000)]);
+    if (demoTenant) await demoTenant.then((t) => t.close()).catch(() => undefined);
     screen.leave();
+    for (const signal of EXIT_SIGNALS) proc.off(signal, unmountFirst);
     const held = quiet.restore();
     if (held) stderr.write(`${held}\n`);
     lock.release();
