@@ -61,6 +61,11 @@ export interface Store {
   migrationDir(id: string): string;
 }
 
+/** Where a migration's large files (members, verification, audit log) live beside the state file. */
+export function migrationDirPath(stateDir: string, id: string): string {
+  return path.join(path.resolve(stateDir), 'migrations', id);
+}
+
 export function openStore(options: StoreOptions): Store {
   const dir = path.resolve(options.dir);
   const file = path.join(dir, STATE_FILE_NAME);
@@ -159,7 +164,7 @@ export function openStore(options: StoreOptions): Store {
           `The migration id "${id}" cannot be used as a folder name. Use letters, digits, ".", "_" or "-".`,
         );
       }
-      const target = path.join(dir, 'migrations', id);
+      const target = migrationDirPath(dir, id);
       if (readOnly) return target;
       try {
         fs.mkdirSync(target, { recursive: true, mode: 0o700 });

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PHASES, type PhaseId } from '../../state/model.js';
+import { migrationDirPath } from '../../state/store.js';
 import { fileStamp } from '../../state/store-errors.js';
+import { auditFileFor, readAuditLog } from '../audit/audit-log.js';
 import { buildReport } from '../report/build-report.js';
 import { renderHtml } from '../report/render-html.js';
 import { renderJson } from '../report/render-json.js';
@@ -68,7 +70,7 @@ export interface ReportOptions {
   stderr: (text: string) => void;
 }
 
-export function runReport(opts: ReportOptions): ExitCode {
+export async function runReport(opts: ReportOptions): Promise<ExitCode> {
   // Check the whole command line before touching the state file.
   const format = parseFormat(opts.format);
   const phase = parsePhase(opts.phase);
@@ -79,7 +81,14 @@ export function runReport(opts: ReportOptions): ExitCode {
       `No migration yet in ${opts.stateDir}, so there is nothing to report. Start one with \`mfa-migrate\`.`,
     );
   }
+  const audit = await readAuditLog(auditFileFor(migrationDirPath(opts.stateDir, m.id)));
+  if (audit.badLines.length > 0) {
+    opts.stderr(
+      `Warning: the audit log has unreadable lines (${audit.badLines.join(', ')}); they are left out.\n`,
+    );
+  }
   const report = buildReport(m, {
+    audit: audit.entries,
     ...(phase === undefined ? {} : { phase }),
     now: opts.now,
     maskPhones: !opts.showPhoneNumbers,

@@ -16,6 +16,7 @@ import {
   type StepId,
   type StepState,
 } from '../../state/model.js';
+import type { AuditEntry } from '../audit/audit-log.js';
 import {
   derivedStepStatus,
   openItems,
@@ -35,6 +36,8 @@ export interface BuildReportOptions {
   programVersion: string;
   /** "osuser@host" of whoever generates the report */
   generatedBy?: string;
+  /** the migration's audit log of tenant writes (read by the caller: this function is pure) */
+  audit?: readonly AuditEntry[];
 }
 
 /** Which of the migration-wide sections belong to a one-phase report. */
@@ -43,6 +46,7 @@ const SECTION_PHASES = {
   waves: ['migrations'],
   exceptions: ['migrations'],
   federationChanges: ['finalize', 'rollback'],
+  tenantWrites: ['migrations', 'finalize', 'rollback'],
 } as const satisfies Record<string, readonly PhaseId[]>;
 
 function groupName(g: GroupRef): string {
@@ -237,6 +241,21 @@ export function buildReport(m: Migration, opts: BuildReportOptions): Report {
     federationChanges: inScope(SECTION_PHASES.federationChanges)
       ? m.federationChanges.map((f) => ({ ...f }))
       : null,
+    // Every write the tool sent to the tenant, as the audit log recorded it (bodies are already free
+    // of secrets; phone numbers in them are masked like the rest of the report).
+    tenantWrites:
+      opts.audit && inScope(SECTION_PHASES.tenantWrites)
+        ? opts.audit.map((a) => ({
+            at: a.at,
+            by: a.by,
+            method: a.method,
+            path: a.path,
+            status: a.status,
+            requestId: a.requestId ?? null,
+            body: a.body === null || a.body === undefined ? null : text(JSON.stringify(a.body)),
+            error: a.error ?? null,
+          }))
+        : null,
   };
 }
 

@@ -285,6 +285,24 @@ export function renderHtml(r: Report): string {
           ),
     );
   }
+  if (r.tenantWrites) {
+    body.push(`<h2>Tenant changes from the audit log (${r.tenantWrites.length})</h2>`);
+    body.push(
+      r.tenantWrites.length === 0
+        ? '<p>No write was sent to the tenant.</p>'
+        : table(
+            ['At', 'By', 'Request', 'Status', 'Request id', 'Body'],
+            r.tenantWrites.map((w) => [
+              w.at,
+              w.by,
+              `${w.method} ${w.path}`,
+              w.status === 0 ? `no answer${w.error ? `: ${w.error}` : ''}` : String(w.status),
+              w.requestId ?? '',
+              w.body ?? '',
+            ]),
+          ),
+    );
+  }
   return [
     '<!doctype html>',
     '<html lang="en">',

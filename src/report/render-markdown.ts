@@ -266,5 +266,25 @@ export function renderMarkdown(r: Report): string {
       );
   }
 
+  if (r.tenantWrites) {
+    out.push(`## Tenant changes from the audit log (${r.tenantWrites.length})`, '');
+    if (r.tenantWrites.length === 0) out.push('No write was sent to the tenant.', '');
+    else
+      out.push(
+        mdTable(
+          ['At', 'By', 'Request', 'Status', 'Request id', 'Body'],
+          r.tenantWrites.map((w) => [
+            w.at,
+            w.by,
+            `${w.method} ${w.path}`,
+            w.status === 0 ? `no answer${w.error ? `: ${w.error}` : ''}` : String(w.status),
+            w.requestId ?? '',
+            w.body ?? '',
+          ]),
+        ),
+        '',
+      );
+  }
+
   return `${out.join('\n').trimEnd()}\n`;
 }

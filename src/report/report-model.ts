@@ -198,4 +198,17 @@ export interface Report {
   exceptions: (ReportWho & { upn: string; reason: string })[] | null;
   /** in the report when it covers finalize, rollback or everything */
   federationChanges: (ReportWho & { domain: string; from: string | null; to: string })[] | null;
+  /** writes to the tenant from the audit log; null when not read or not in this phase */
+  tenantWrites: ReportTenantWrite[] | null;
+}
+
+export interface ReportTenantWrite extends ReportWho {
+  method: string;
+  path: string;
+  /** HTTP status; 0 when no answer arrived */
+  status: number;
+  requestId: string | null;
+  /** JSON of the request body, secrets removed */
+  body: string | null;
+  error: string | null;
 }

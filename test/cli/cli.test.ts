@@ -248,6 +248,7 @@ describe('report', () => {
       'waves',
       'exceptions',
       'federationChanges',
+      'tenantWrites',
     ]);
     expect(report.reportVersion).toBe(1);
     expect(report.programVersion).toBe(pkg.version);
