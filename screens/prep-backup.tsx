@@ -219,11 +219,12 @@ export function PrepBackup(props: SectionProps) {
   } else if (mode.kind === 'r-confirm') {
     const hash =
       probed && probed.server.toLowerCase() === mode.server.toLowerCase() && probed.sha256
-        ? `its data file matches the probe's SHA-256 ${probed.sha256.slice(0, 12)}…`
-        : 'no probe hash for this server';
+        ? `its data file has the probe's SHA-256 ${probed.sha256}`
+        : 'no probe of this server gives the data file hash';
+    lines.unshift(line(`You copied the Data folder of ${mode.server} to ${mode.dest}; ${hash}.`, 'bold'));
     footer = (
       <ConfirmYesNo
-        question={`You copied the Data folder of ${mode.server} to ${mode.dest} (${hash})?`}
+        question="Record this copy as the backup?"
         onYes={() => {
           idle();
           recordRemote(mode.server, mode.dest);

@@ -133,9 +133,20 @@ export function PrepRestore(props: SectionProps) {
       />
     );
   } else if (mode.kind === 'confirm') {
+    lines.push(
+      line(`Restore ${DATA_FILE} from ${mode.backup.destination} into ${mode.folder}.`, 'bold'),
+      ...(services.onServer
+        ? []
+        : [
+            line(
+              `The wizard cannot see ${mode.backup.server ?? 'the server'}: stop MultiFactorAuth there first.`,
+              'warn',
+            ),
+          ]),
+    );
     const q = services.onServer
-      ? `Restore the backup of ${mode.backup.takenAt.slice(0, 16)} into ${mode.folder}?`
-      : `Is MultiFactorAuth stopped on ${mode.backup.server ?? 'the server'}? Restore into ${mode.folder}?`;
+      ? 'Restore now?'
+      : `Is MultiFactorAuth stopped on ${mode.backup.server ?? 'the server'}?`;
     footer = (
       <ConfirmYesNo
         question={q}

@@ -101,10 +101,11 @@ export function PrepUtility(props: SectionProps) {
         evidence: utilityAppEvidence(check, readAt),
       });
       setResult([
-        ...utilityCheckLines(check),
         refused
           ? line(`Not recorded: ${refused.message}`, 'error')
           : line(`Recorded the read of ${readAt}.`, 'muted'),
+        ...utilityCheckLines(check),
+        line(''),
       ]);
     } catch (e) {
       setResult([line(errorText(e), 'error')]);
@@ -112,12 +113,12 @@ export function PrepUtility(props: SectionProps) {
     setRunning(false);
   };
 
+  // the newest result first: the endpoints below do not change while the admin fixes the app
   const lines: PanelLine[] = [
-    ...endpointLines(m),
-    line(''),
     ...(services ? [] : [line('Not available here: the utility app check (run from the wizard)', 'muted')]),
     ...(running ? [line('Reading the app, its consent and certificates…', 'muted')] : []),
     ...result,
+    ...endpointLines(m),
   ];
   return (
     <PrepPanel
