@@ -17,7 +17,12 @@ export function percentile(xs: readonly number[], p: number): number {
   return s[rank] as number;
 }
 
-export const ms = (x: number): string => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`);
+export const ms = (x: number): string =>
+  x >= 120_000
+    ? `${(x / 60_000).toFixed(1)} min`
+    : x >= 1000
+      ? `${(x / 1000).toFixed(2)} s`
+      : `${x.toFixed(1)} ms`;
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export const int = (n: number): string => n.toLocaleString('en-US');
 
