@@ -37,7 +37,8 @@ export function PermissionsScreen(props: PermissionsScreenProps) {
     const e = OPERATIONS[op];
     const app = e.application ? e.application.join(', ') : 'none (needs a delegated sign-in)';
     lines.push({ text: `${e.write ? 'WRITE ' : ''}${e.describe}`, kind: e.write ? 'write' : 'op' });
-    lines.push({ text: `  delegated: ${e.delegated.join(', ')}   app-only: ${app}`, kind: 'why' });
+    lines.push({ text: `  delegated: ${e.delegated.join(', ')}`, kind: 'why' });
+    lines.push({ text: `  app-only:  ${app}`, kind: 'why' });
     lines.push({ text: `  why: ${e.why}`, kind: 'why' });
   }
   // title, intro, blank, list, blank, hints
