@@ -114,7 +114,7 @@ function duration(seconds: number): string {
   return m < 60 ? `${m} min ${Math.round(seconds % 60)} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-/** "[#####.....] 50%  512.0 MiB of 1.0 GiB  80.0 MiB/s  7 s left" — rate and time once measurable. */
+/** "[#####.....] 50%, 512 MiB of 1.0 GiB, 80.0 MiB/s, 7 s left" — rate and time once measurable. */
 export function progressText(done: number, total: number, elapsedMs: number, barWidth = 20): string {
   const ratio = total > 0 ? Math.min(1, done / total) : 0;
   const filled = Math.round(ratio * barWidth);
@@ -125,7 +125,7 @@ export function progressText(done: number, total: number, elapsedMs: number, bar
     parts.push(`${formatBytes(rate)}/s`);
     parts.push(`${duration((total - done) / rate)} left`);
   }
-  return parts.join('  ');
+  return parts.join(', ');
 }
 
 /** A short, one-line reason from anything thrown. */

@@ -27,6 +27,20 @@ export function steppingClock(start = '2026-11-25T12:00:00.000Z'): () => Date {
   };
 }
 
+export function realServices(
+  cwd: string,
+  extra: { graph?: GraphClient; now?: () => Date } = {},
+): PrepServices {
+  return createPrepServices({
+    graph: () => extra.graph,
+    host: remoteHost,
+    now: extra.now ?? steppingClock(),
+    cwd,
+    platform: 'linux',
+    machine: 'jump01',
+  });
+}
+
 export function openPrep(
   stepRef: StepRef,
   opts: {
@@ -36,6 +50,7 @@ export function openPrep(
     host?: ServerHost;
     now?: () => Date;
     services?: PrepServices | null;
+    onBack?: () => void;
   },
 ): { ui: RenderedUi; probe: ReturnType<typeof newProbe>; services: PrepServices | undefined } {
   const probe = newProbe(seededRoot(opts.seed ?? []));
@@ -54,7 +69,7 @@ export function openPrep(
   const ui = renderUi(
     <Harness probe={probe} now={() => (opts.now ?? (() => new Date('2026-11-25T12:00:00Z')))().toISOString()}>
       <PrepServicesContext.Provider value={services}>
-        <StepView stepRef={stepRef} onBack={() => {}} />
+        <StepView stepRef={stepRef} onBack={opts.onBack ?? (() => {})} />
       </PrepServicesContext.Provider>
     </Harness>,
     { columns: 80, rows: 24 },
