@@ -106,7 +106,7 @@ export function TenantCoverage(props: SectionProps) {
     >
       {head}
       <ScrollBox
-        height={Math.max(1, bodyRowsOf(props.height) - head.length)}
+        height={Math.max(1, bodyRowsOf(props.height, 1, task, props.width) - head.length)}
         rows={rows}
         selected={selected}
         empty="No waves yet: add them in step 5."

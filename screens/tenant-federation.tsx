@@ -239,13 +239,14 @@ export function TenantFederation(props: SectionProps) {
     );
   }
   if (ca) {
-    const names = ca.enabled.map((p) => p.displayName).join(', ');
+    const names = ca.enabled.map((p) => `${p.displayName}: ${p.covers}`).join('; ');
     line(
       'ca',
       ca.enabled.length
         ? `Conditional Access requiring MFA: ${ca.enabled.length} enabled (${names})${ca.reportOnly.length ? `, ${ca.reportOnly.length} report-only` : ''}`
         : `${theme.glyph.warn} No enabled Conditional Access policy requires MFA${ca.reportOnly.length ? ` (${ca.reportOnly.length} report-only enforce nothing)` : ''}.`,
       ca.enabled.length ? undefined : theme.color.warn,
+      true,
     );
   }
   if (!domains) {
@@ -288,7 +289,7 @@ export function TenantFederation(props: SectionProps) {
     for (const [i, w] of plan.plan.warnings.entries())
       push(`w${i}`, `${theme.glyph.warn} ${w}`, theme.color.warn);
   }
-  const body = bodyRowsOf(props.height, bottom ? bottomRows : 1);
+  const body = bodyRowsOf(props.height, bottom ? bottomRows : 1, task, props.width);
   const listRows = Math.max(1, Math.min(domainRows.length || 1, Math.floor((body - top) / 2)));
   const hints: [string, string][] = [['l', domains ? 'read again' : 'read domains']];
   if (list.length) hints.push(['Space', 'choose'], ['t', 'attest']);

@@ -3,7 +3,7 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { KeyHints } from './key-hints.js';
-import { TaskLine, type TenantTask } from './tenant-task.js';
+import { TaskLine, type TenantTask, taskRows } from './tenant-task.js';
 
 export function TenantLayout(props: {
   height: number;
@@ -16,13 +16,16 @@ export function TenantLayout(props: {
   children: ReactNode;
 }) {
   const bottomRows = props.bottom ? (props.bottomRows ?? 2) : 1;
-  const bodyRows = Math.max(1, props.height - 1 - bottomRows);
+  const messageRows = taskRows(props.task, props.width);
+  const bodyRows = Math.max(1, props.height - messageRows - bottomRows);
   return (
     <Box flexDirection="column" height={props.height} width={props.width}>
       <Box flexDirection="column" height={bodyRows} overflow="hidden">
         {props.children}
       </Box>
-      <TaskLine task={props.task} width={props.width} />
+      <Box flexDirection="column" height={messageRows} overflow="hidden">
+        <TaskLine task={props.task} width={props.width} />
+      </Box>
       <Box flexDirection="column" height={bottomRows} overflow="hidden">
         {props.bottom ??
           (props.task.running ? <KeyHints hints={[['Esc', 'stop']]} /> : <KeyHints hints={props.hints} />)}
@@ -31,7 +34,7 @@ export function TenantLayout(props: {
   );
 }
 
-/** Rows the body of a TenantLayout gets. */
-export function bodyRowsOf(height: number, bottomRows = 1): number {
-  return Math.max(1, height - 1 - bottomRows);
+/** Rows the body of a TenantLayout gets (with the task's message as wide as it is). */
+export function bodyRowsOf(height: number, bottomRows = 1, task?: TenantTask, width = 80): number {
+  return Math.max(1, height - (task ? taskRows(task, width) : 1) - bottomRows);
 }

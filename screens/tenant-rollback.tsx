@@ -256,7 +256,7 @@ export function TenantRollback(props: SectionProps & { scope: RollbackScope }) {
   else if (current?.kind === 'rollout-off')
     detail.push('Users in staged rollout go back to federated MFA. Safe: nothing else changes.');
   const detailRows = detail.flatMap((d) => wrapText(d, width));
-  const body = bodyRowsOf(props.height, bottom ? bottomRows : 1);
+  const body = bodyRowsOf(props.height, bottom ? bottomRows : 1, task, props.width);
   const listRows = Math.max(1, body - head.length - Math.min(detailRows.length, 4));
   const hints: [string, string][] = [['↑↓', 'choose']];
   if (actionable(current)) hints.push(['Enter', 'plan and apply']);

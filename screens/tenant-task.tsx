@@ -1,7 +1,7 @@
 // Running one tenant operation from a section: at most one at a time, with progress, Esc to stop
 // (an AbortSignal; the engines keep what was done on disk, so running it again resumes), and the
 // failure as one line. While it runs the step's own keys and the shell's are quiet.
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { failureMessage, OfflineError, type TenantServices } from '../src/services/tenant-services.js';
 import type { Progress } from '../src/waves/progress.js';
@@ -9,6 +9,7 @@ import { useKeys } from './key-router.js';
 import { ProgressBar } from './progress-bar.js';
 import { useUi } from './ui-context.js';
 import { useTenantServices } from './use-tenant-services.js';
+import { wrapText } from './wrap-text.js';
 
 export interface TaskRun {
   signal: AbortSignal;
@@ -89,7 +90,13 @@ export function useTenantTask(): TenantTask {
   return { running, progress, message, setMessage, start };
 }
 
-/** The task's line: progress while running, else its last message (or nothing). */
+/** Rows the task's line takes: a message is read in full (wrapped, at most 4 rows). */
+export function taskRows(task: TenantTask, width: number): number {
+  if (task.running || !task.message) return 1;
+  return Math.min(4, wrapText(`x ${task.message.text}`, Math.max(10, width - 1)).length);
+}
+
+/** The task's line: progress while running, else its last message (wrapped), or nothing. */
 export function TaskLine(props: { task: TenantTask; width: number }) {
   const { theme } = useUi();
   const { task } = props;
@@ -101,10 +108,16 @@ export function TaskLine(props: { task: TenantTask; width: number }) {
   const glyph =
     kind === 'error' ? theme.glyph.error : kind === 'warn' ? theme.glyph.warn : theme.glyph.status.done;
   const color = kind === 'error' ? theme.color.error : kind === 'warn' ? theme.color.warn : theme.color.ok;
+  const lines = wrapText(`${glyph} ${text}`, Math.max(10, props.width - 1)).slice(0, 4);
   return (
-    <Text wrap="truncate-end" color={color}>
-      {glyph} {text}
-    </Text>
+    <Box flexDirection="column">
+      {lines.map((l, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: positional wrapped lines
+        <Text key={i} wrap="truncate-end" color={color}>
+          {l}
+        </Text>
+      ))}
+    </Box>
   );
 }
 

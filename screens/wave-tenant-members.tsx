@@ -166,7 +166,7 @@ export function WaveTenantMembers(props: SectionProps) {
       </Text>,
     );
   }
-  const body = bodyRowsOf(props.height);
+  const body = bodyRowsOf(props.height, 1, task, props.width);
   return (
     <TenantLayout
       height={props.height}

@@ -162,7 +162,7 @@ export function WaveTenantPreview(props: SectionProps) {
     );
   }
 
-  const body = bodyRowsOf(props.height, bottom ? 2 : 1);
+  const body = bodyRowsOf(props.height, bottom ? 2 : 1, task, props.width);
   const head: ReactNode[] = [];
   let rows: ReactNode[];
   if (pending) {

@@ -249,7 +249,7 @@ export function WaveTenantRollout(props: SectionProps) {
     for (const [i, w] of plan.plan.warnings.entries())
       line(`w${i}`, `${theme.glyph.warn} ${w}`, theme.color.warn, false, true);
   }
-  const body = bodyRowsOf(props.height, bottom ? 2 : 1);
+  const body = bodyRowsOf(props.height, bottom ? 2 : 1, task, props.width);
   const hints: [string, string][] = [['p', plan ? 'plan again' : 'check and plan']];
   if (overridable) hints.push(['o', 'override']);
   if (plan && refusals.length === 0 && plan.plan.actions.length > 0) hints.push(['a', 'apply']);

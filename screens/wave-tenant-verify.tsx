@@ -154,7 +154,7 @@ export function WaveTenantVerify(props: SectionProps) {
       </Text>
     );
   });
-  const body = bodyRowsOf(props.height);
+  const body = bodyRowsOf(props.height, 1, task, props.width);
   return (
     <TenantLayout
       height={props.height}
