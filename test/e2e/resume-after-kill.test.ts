@@ -37,18 +37,28 @@ async function selectStep(tmux: TmuxSession, labels: string[]): Promise<void> {
   for (const label of labels) await tmux.press('Down', selected(label));
 }
 
-const SECTIONS = ['What & why', 'Checklist', 'Tables', 'Domains', 'Notes', 'Evidence', 'History'];
+/** the open section of a step: the bracketed name on the line under "Step N · title" */
+function sectionOf(screen: string): string | undefined {
+  const lines = screen.split('\n');
+  const title = lines.findIndex((l) => /Step \w+ · /.test(l));
+  return title < 0 ? undefined : lines[title + 1]?.match(/\[([^\]]+)\]/)?.[1];
+}
 
 /** Tab through the step's sections until `name` is the open one (steps have different sections). */
 async function openSection(tmux: TmuxSession, name: string): Promise<string> {
-  for (let i = 0; i < SECTIONS.length; i++) {
+  for (let i = 0; i < 12; i++) {
     const screen = tmux.screen();
-    if (screen.includes(`[${name}]`)) return screen;
-    const now = SECTIONS.find((s) => screen.includes(`[${s}]`));
-    const next = SECTIONS.filter((s) => s !== now).map((s) => `[${s}]`);
-    await tmux.press('Tab', new RegExp(next.map((s) => s.replace(/[[\]]/g, '\\$&')).join('|')));
+    const now = sectionOf(screen);
+    if (now === name) return screen;
+    await tmux.press('Tab', (s) => sectionOf(s) !== now);
   }
   throw new Error(`no section ${name}; screen:\n${tmux.screen()}`);
+}
+
+/** A fresh state shows the new-migration form, or first a welcome that offers it (n) beside the demo. */
+async function newMigrationForm(tmux: TmuxSession): Promise<void> {
+  const screen = await tmux.waitFor(/New migration|There is no migration yet/);
+  if (!screen.includes('Name:')) await tmux.press('n', 'Name:');
 }
 
 async function writeNote(tmux: TmuxSession, text: string): Promise<void> {
@@ -66,7 +76,7 @@ describe('resume after kill -9 (issue 2 acceptance)', () => {
     tmux.start(['--state-dir', dir]);
 
     // create a migration
-    await tmux.waitFor('New migration');
+    await newMigrationForm(tmux);
     await tmux.press({ text: 'Resume test' }, 'Name: Resume test');
     await tmux.press('Enter', 'Tenant (optional)');
     await tmux.press({ text: 'contoso.com' }, 'contoso.com');
@@ -195,7 +205,7 @@ describe('resume after kill -9 (issue 2 acceptance)', () => {
     expect(screen).toContain('(now 60x20)');
     expect(screen).not.toMatch(/[╭│╰]/); // no broken frame
     tmux.resize(80, 24);
-    await tmux.waitFor('New migration');
+    await tmux.waitFor(/New migration|There is no migration yet/);
   }, 30_000);
 
   it('NO_COLOR: the screen carries no colour escapes (and it does without NO_COLOR)', async () => {

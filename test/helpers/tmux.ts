@@ -9,6 +9,15 @@ export function tmuxAvailable(): boolean {
   return spawnSync('tmux', ['-V']).status === 0;
 }
 
+/** text on the screen, a pattern, or a test of the whole screen */
+export type ScreenMatch = string | RegExp | ((screen: string) => boolean);
+
+function matches(screen: string, expect: ScreenMatch): boolean {
+  if (typeof expect === 'string') return screen.includes(expect);
+  if (expect instanceof RegExp) return expect.test(screen);
+  return expect(screen);
+}
+
 export class TmuxSession {
   readonly socket: string;
   constructor(name: string) {
@@ -44,7 +53,7 @@ export class TmuxSession {
    */
   async press(
     keys: string | string[] | { text: string },
-    expect: string | RegExp,
+    expect: ScreenMatch,
     { timeoutMs = 15_000, resendMs = 2_000, settleMs = 200 } = {},
   ): Promise<string> {
     await sleep(settleMs);
@@ -58,7 +67,7 @@ export class TmuxSession {
     let resendAt = Date.now() + resendMs;
     for (;;) {
       const s = this.screen();
-      if (typeof expect === 'string' ? s.includes(expect) : expect.test(s)) return s;
+      if (matches(s, expect)) return s;
       if (Date.now() > deadline) {
         throw new Error(
           `Timed out waiting for ${String(expect)} after ${JSON.stringify(keys)}; screen:\n${s}`,
@@ -72,11 +81,11 @@ export class TmuxSession {
     }
   }
 
-  async waitFor(expect: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  async waitFor(expect: ScreenMatch, timeoutMs = 15_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const s = this.screen();
-      if (typeof expect === 'string' ? s.includes(expect) : expect.test(s)) return s;
+      if (matches(s, expect)) return s;
       if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(expect)}; screen:\n${s}`);
       await new Promise((r) => setTimeout(r, 50));
     }
