@@ -151,8 +151,7 @@ describe('resume after kill -9 (issue 2 acceptance)', () => {
     await tmux.press('o', 'Override reason');
     await tmux.press({ text: 'Pilot domain only, agreed with CISO' }, 'agreed with CISO');
     await tmux.press('Enter', /Step 10 · .*● done/);
-    await tmux.press('q', /.*/, { settleMs: 200 });
-    await tmux.waitForExit();
+    await tmux.press('q', () => tmux.paneDead());
     expect(fs.existsSync(path.join(dir, 'wizard.lock'))).toBe(false);
 
     // the Markdown report holds statuses, notes, who, checklist answers and the override
@@ -208,7 +207,7 @@ describe('resume after kill -9 (issue 2 acceptance)', () => {
     await tmux.waitFor(/New migration|There is no migration yet/);
   }, 30_000);
 
-  it('NO_COLOR: the screen carries no colour escapes (and it does without NO_COLOR)', async () => {
+  it('NO_COLOR and --no-color: the screen carries no colour escapes (and it does without them)', async () => {
     // control first, so the check below cannot pass just because colour never shows in tmux
     const colour = new TmuxSession('colour');
     session = colour;
@@ -226,6 +225,14 @@ describe('resume after kill -9 (issue 2 acceptance)', () => {
     const escaped = plain.screenWithEscapes();
     expect(escaped).toContain('DEMO');
     expect(colourCodes(escaped)).toEqual([]);
+    plain.close();
+
+    const flag = new TmuxSession('nocolourflag');
+    session = flag;
+    flag.start(['--state-dir', path.join(dir, 'flag'), '--demo', '--no-color']);
+    await flag.waitFor('DEMO');
+    await flag.press('?', /help/i);
+    expect(colourCodes(flag.screenWithEscapes())).toEqual([]);
   }, 45_000);
 });
 
