@@ -17,7 +17,7 @@ import { ScrollBox } from './scroll-box.js';
 import type { SectionProps } from './section-props.js';
 import { shortTime } from './step-data.js';
 import { bodyRowsOf, TenantLayout } from './tenant-layout.js';
-import { NotAvailable, useTenantTask } from './tenant-task.js';
+import { NotAvailable, type TenantTask, useTenantTask } from './tenant-task.js';
 import { TextPrompt } from './text-prompt.js';
 import { useUi } from './ui-context.js';
 import { useTenantServices } from './use-tenant-services.js';
@@ -54,7 +54,7 @@ export function TenantFederation(props: SectionProps) {
   const m = currentMigration(state);
   const [domains, setDomains] = useState<FederatedDomain[] | null>(null);
   const [ca, setCa] = useState<MfaPolicyCheck | null>(null);
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [chosen, setChosen, chosenLive] = useLiveState<string[]>([]);
   const [plan, setPlan] = useState<FederationPlanResult | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [selected, setSelected, selectedLive] = useLiveState(0);
@@ -73,12 +73,12 @@ export function TenantFederation(props: SectionProps) {
       },
     );
   };
-  const makePlan = (overridden = caOverridden) => {
+  const makePlan = (overridden = caOverridden, note?: TenantTask['message']) => {
     if (!services || !m) return;
     task.start(
       'Planning',
       () =>
-        services.planFederation(chosen, {
+        services.planFederation(chosenLive.current, {
           caGateOverridden: overridden,
           attestations: attestationsOf(m),
         }),
@@ -87,6 +87,7 @@ export function TenantFederation(props: SectionProps) {
         setDomains(p.domains);
         setCa(p.conditionalAccess);
         setOffset(0);
+        if (note) task.setMessage(note);
       },
     );
   };
@@ -114,11 +115,11 @@ export function TenantFederation(props: SectionProps) {
           },
         });
         const end = new Date(Date.parse(c.at) + DAY_MS).toISOString();
-        task.setMessage({
+        // plan again (shows what is left), keeping this result on the message line
+        makePlan(caOverridden, {
           kind: 'ok',
           text: `${c.domain} is now ${r.readBack} (read back). It reaches every sign-in by ${shortTime(end)} UTC.`,
         });
-        makePlan();
       },
     );
   };
@@ -137,9 +138,10 @@ export function TenantFederation(props: SectionProps) {
       if (input === 'l') read();
       else if (input === ' ' && d) {
         setPlan(null);
-        setChosen((c) => (c.includes(d.domain) ? c.filter((x) => x !== d.domain) : [...c, d.domain]));
+        const c = chosenLive.current;
+        setChosen(c.includes(d.domain) ? c.filter((x) => x !== d.domain) : [...c, d.domain]);
       } else if (input === 't' && d) setMode({ kind: 'attest', domain: d.domain });
-      else if (input === 'p' && chosen.length > 0) makePlan();
+      else if (input === 'p' && chosenLive.current.length > 0) makePlan();
       else if (input === 'o' && overridable) setMode({ kind: 'override' });
       else if (input === 'a' && plan && plan.plan.refusals.length === 0 && changes[0])
         setMode({ kind: 'confirm', change: changes[0] });

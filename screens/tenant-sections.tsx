@@ -12,7 +12,7 @@ import { WaveTenantVerify } from './wave-tenant-verify.js';
 
 export const TENANT_SECTIONS: Partial<Record<StepId, SectionDef[]>> = {
   complete: [{ id: 'coverage', label: 'Coverage', render: (p) => <TenantCoverage {...p} /> }],
-  federation: [{ id: 'domains', label: 'Domains', render: (p) => <TenantFederation {...p} /> }],
+  federation: [{ id: 'tenant-federation', label: 'Tenant', render: (p) => <TenantFederation {...p} /> }],
   'rb-assess': [
     { id: 'rollback-plan', label: 'Rollback plan', render: (p) => <TenantRollback {...p} scope="assess" /> },
   ],
@@ -26,7 +26,7 @@ export const TENANT_SECTIONS: Partial<Record<StepId, SectionDef[]>> = {
   'rb-federation': [
     {
       id: 'rollback-federation',
-      label: 'Domains',
+      label: 'Tenant',
       render: (p) => <TenantRollback {...p} scope="federation" />,
     },
   ],

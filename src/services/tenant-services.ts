@@ -196,6 +196,15 @@ export function createTenantServices(deps: TenantServicesDeps): TenantServices {
       for (const w of m.waves)
         for (const g of [...w.rolloutGroups, ...w.migrationGroups])
           if (g.id && g.name) names.set(g.id, g.name);
+      // the audit log knows group ids only: name them from the waves, else ask Graph when signed in
+      const g = deps.graph();
+      if (g) {
+        for (const added of buildRollbackPlan(m, audit, names).derivedFrom.groupsAdded) {
+          if (names.has(added.groupId)) continue;
+          const r = await resolveGroupRef(g, { id: added.groupId }).catch(() => undefined);
+          if (r?.kind === 'found') names.set(added.groupId, r.group.displayName);
+        }
+      }
       return buildRollbackPlan(m, audit, names);
     },
     removeRolloutGroups: (groups) => removeGroups(graph(), groups, { now }),
