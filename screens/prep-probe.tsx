@@ -76,12 +76,12 @@ export function PrepProbe(props: SectionProps) {
     setMode('list');
   };
 
-  const importFrom = async (path: string) => {
+  const importFrom = async (path: string | null) => {
     setMode('working');
     try {
-      const parsed = await services.readProbe(path);
+      const parsed = path === null ? await services.probeHere() : await services.readProbe(path);
       if (!parsed.ok) {
-        setMessage([line(`${path}: ${parsed.message}`, 'error')]);
+        setMessage([line(`${path ?? 'This machine'}: ${parsed.message}`, 'error')]);
       } else {
         const items = probeEvidence(parsed.probe, { cloud: m.cloud });
         const recorded: string[] = [];
@@ -160,12 +160,14 @@ export function PrepProbe(props: SectionProps) {
       hints={[
         ['w', 'write script'],
         ['p', 'import probe'],
+        ...(services.canProbeHere ? ([['h', 'probe this machine']] as [string, string][]) : []),
         ['↑↓', 'scroll'],
       ]}
       onKey={(input) => {
         if (mode !== 'list') return;
         if (input === 'w') setMode('save');
         else if (input === 'p') setMode('import');
+        else if (input === 'h' && services.canProbeHere) void importFrom(null);
       }}
     />
   );

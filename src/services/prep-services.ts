@@ -1,6 +1,7 @@
 // The I/O behind the Preparations sections (probe files, CSV files, backup and restore, the Graph
 // checks), built from the wizard's dependencies. Panels call these and never touch fs or the network;
 // every failure comes back as an Error whose message is one line for the admin.
+import { execFile } from 'node:child_process';
 import { readFile as fsReadFile, writeFile as fsWriteFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Inventory, InventoryRow, InventoryTable } from '../../state/model.js';
@@ -43,6 +44,10 @@ export interface PrepServices {
   /** the command to run the saved script on a server, printing JSON to a file */
   probeRunLine(savedPath: string): string;
   readProbe(path: string): Promise<ProbeParse>;
+  /** true on Windows: the probe can run on this machine (it only reads) */
+  readonly canProbeHere: boolean;
+  /** run the probe script here and parse what it printed */
+  probeHere(): Promise<ProbeParse>;
   readInventoryCsv<T extends InventoryTable>(table: T, path: string): Promise<InventoryImport<T>>;
   writeInventoryCsv<T extends InventoryTable>(
     table: T,
@@ -80,6 +85,38 @@ export interface PrepServicesDeps {
   machine: string;
   readFile?: (path: string) => Promise<Buffer>;
   writeFile?: (path: string, text: string) => Promise<void>;
+  /**
+   * runs a PowerShell script text and returns its stdout; on Windows it defaults to powershell.exe,
+   * elsewhere it is absent (the probe cannot run here)
+   */
+  runPowerShell?: (script: string) => Promise<string>;
+}
+
+/**
+ * powershell.exe running the script as a script block passed in -EncodedCommand: nothing is written
+ * to disk (the probe only reads) and the script's param() block stays valid.
+ */
+function windowsPowerShell(script: string): Promise<string> {
+  const encoded = Buffer.from(`& {\n${script}\n}`, 'utf16le').toString('base64');
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      'powershell.exe',
+      ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encoded],
+      { maxBuffer: 16 * 1024 * 1024, windowsHide: true },
+      (error, stdout, stderr) => {
+        if (error) {
+          const first = (
+            String(stderr)
+              .split(/\r?\n/)
+              .find((l) => l.trim() !== '') ?? error.message
+          ).trim();
+          reject(
+            new Error(`The probe failed on this machine: ${first}. Run the wizard as an administrator.`),
+          );
+        } else resolvePromise(String(stdout));
+      },
+    );
+  });
 }
 
 /** One line from a failed read or write: what, and the system's code. */
@@ -96,6 +133,7 @@ export function defaultDataFolderFor(platform: NodeJS.Platform, programFiles?: s
 export function createPrepServices(deps: PrepServicesDeps): PrepServices {
   const readFile = deps.readFile ?? ((p: string) => fsReadFile(p));
   const writeFile = deps.writeFile ?? ((p: string, t: string) => fsWriteFile(p, t, 'utf8'));
+  const runPowerShell = deps.runPowerShell ?? (deps.platform === 'win32' ? windowsPowerShell : undefined);
   const resolvePath = (p: string) => (isAbsolute(p.trim()) ? p.trim() : resolve(deps.cwd, p.trim()));
   const read = async (path: string, what: string) => {
     try {
@@ -125,6 +163,16 @@ export function createPrepServices(deps: PrepServicesDeps): PrepServices {
       return `powershell -NoProfile -ExecutionPolicy Bypass -File .\\${name} > probe-%COMPUTERNAME%.json`;
     },
     readProbe: async (path) => parseProbe(decodeProbeFile(await read(path, 'the probe output'))),
+    canProbeHere: runPowerShell !== undefined,
+    probeHere: async () => {
+      if (!runPowerShell) {
+        return {
+          ok: false,
+          message: 'The probe runs on Windows only: run it on the MFA Server and import its output.',
+        };
+      }
+      return parseProbe(await runPowerShell(probeScript()));
+    },
     readInventoryCsv: async (table, path) => {
       const text = (await read(path, 'the CSV file')).toString('utf8');
       return importInventoryCsv(

@@ -3,7 +3,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { remoteHost } from '../../src/platform/server-host.js';
 import { probeScript } from '../../src/probe/probe-script.js';
+import { createPrepServices } from '../../src/services/prep-services.js';
 import { KEYS, type RenderedUi } from '../helpers/render.js';
 import { sampleProbe } from '../helpers/sample-probe.js';
 import { openPrep, tempDir } from './prep-helpers.js';
@@ -127,5 +129,32 @@ describe('CSV section', () => {
     expect(out).toContain('MFA3');
     expect(out).toContain("'=cmd()");
     expect(frameFits(ui.lastFrame(), 80, 24)).toBeNull();
+  });
+});
+
+describe('Probe this machine (Windows)', () => {
+  it('runs the probe script through PowerShell here and records what it printed', async () => {
+    const dir = await tempDir();
+    const scripts: string[] = [];
+    const services = createPrepServices({
+      graph: () => undefined,
+      host: remoteHost,
+      now: () => new Date('2026-11-25T12:00:00Z'),
+      cwd: dir,
+      platform: 'win32',
+      machine: 'MFA1',
+      runPowerShell: async (script) => {
+        scripts.push(script);
+        return JSON.stringify(sampleProbe);
+      },
+    });
+    const opened = openPrep({ step: 'inventory' }, { cwd: dir, services });
+    ui = opened.ui;
+    await see(ui, '[What & why]');
+    await toSection(ui, 'Probe');
+    await see(ui, 'h probe this machine');
+    ui.press('h');
+    await seeText(ui, 'Probe of MFA1 recorded on inventory, backup, update, utility.');
+    expect(scripts).toEqual([probeScript()]);
   });
 });

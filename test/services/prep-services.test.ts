@@ -30,6 +30,15 @@ describe('prep services', () => {
     expect(services('/tmp').onServer).toBe(false);
   });
 
+  it('off Windows the probe cannot run here, and says where to run it', async () => {
+    const s = services('/tmp');
+    expect(s.canProbeHere).toBe(false);
+    expect(await s.probeHere()).toEqual({
+      ok: false,
+      message: 'The probe runs on Windows only: run it on the MFA Server and import its output.',
+    });
+  });
+
   it('saves the probe relative to the wizard directory and reads a UTF-16 probe back', async () => {
     const dir = await tempDir();
     const s = services(dir);
