@@ -7,7 +7,7 @@ import {
   localBackupEvidence,
   remoteBackupEvidence,
 } from '../src/checks/backup-evidence.js';
-import { backupFreshnessOf } from '../src/checks/backup-freshness.js';
+import { backupFreshnessOf, type SourceObservation } from '../src/checks/backup-freshness.js';
 import type { ProbeDataFileData } from '../src/probe/probe-evidence.js';
 import type { BackupProgress } from '../src/services/prep-services.js';
 import type { Evidence, Migration } from '../state/model.js';
@@ -38,9 +38,9 @@ export function newestProbedDataFile(evidence: readonly Evidence[]): ProbeDataFi
   return best;
 }
 
-export function backupLines(m: Migration, now: Date): PanelLine[] {
+export function backupLines(m: Migration, now: Date, observation?: SourceObservation): PanelLine[] {
   const out: PanelLine[] = [];
-  for (const w of backupFreshnessOf(m, now)) out.push(line(`! ${w.message}`, 'warn'));
+  for (const w of backupFreshnessOf(m, now, observation)) out.push(line(`! ${w.message}`, 'warn'));
   const backups = backupsFromEvidence(m.steps.backup?.evidence ?? []);
   out.push(line(`Recorded backups (${backups.length}), newest first:`, 'bold'));
   for (const b of backups) {
@@ -61,6 +61,8 @@ type Mode =
   | { kind: 'dest'; source: string }
   | { kind: 'installer'; source: string; dest: string }
   | { kind: 'running' }
+  | { kind: 'v-folder' }
+  | { kind: 'hashing' }
   | { kind: 'r-server' }
   | { kind: 'r-dest'; server: string }
   | { kind: 'r-confirm'; server: string; dest: string };
@@ -72,6 +74,7 @@ export function PrepBackup(props: SectionProps) {
   const [message, setMessage] = useState<PanelLine[]>([]);
   const [progress, setProgress] = useState<{ p: BackupProgress; elapsed: number } | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const [observation, setObservation] = useState<SourceObservation | undefined>(undefined);
   const m = currentMigration(state);
   if (!services) return <NotAvailable what="the backup" />;
   if (!m) return null;
@@ -123,6 +126,28 @@ export function PrepBackup(props: SectionProps) {
     }
   };
 
+  // Hash the live data file and compare with the newest backup (the freshness rules say if it changed).
+  const compare = async (folder: string) => {
+    setMode({ kind: 'hashing' });
+    try {
+      const sha256 = await services.hashDataFile(folder);
+      const at = services.now().toISOString();
+      const seen: SourceObservation = { sha256, at, from: `the hash of ${folder}`, server: null };
+      setObservation(seen);
+      const newest = backupsFromEvidence(evidence)[0];
+      setMessage([
+        !newest?.dataFileSha256
+          ? line(`PhoneFactor.pfdata in ${folder}: SHA-256 ${sha256} (no backup hash to compare).`, 'warn')
+          : newest.dataFileSha256.toLowerCase() === sha256
+            ? line(`PhoneFactor.pfdata in ${folder} is unchanged since the newest backup.`, 'ok')
+            : line(`PhoneFactor.pfdata in ${folder} changed since the newest backup.`, 'warn'),
+      ]);
+    } catch (e) {
+      setMessage([line(errorText(e), 'error')]);
+    }
+    setMode({ kind: 'idle' });
+  };
+
   const recordRemote = (server: string, dest: string) => {
     const sameServer = probed && probed.server.toLowerCase() === server.toLowerCase();
     const refused = dispatch({
@@ -144,13 +169,14 @@ export function PrepBackup(props: SectionProps) {
   };
 
   const lines: PanelLine[] = [];
+  if (mode.kind === 'hashing') lines.push(line('Hashing the data file…', 'muted'));
   if (mode.kind === 'running' && progress) {
     lines.push(
       line('Backing up the Data folder (Esc cancels):', 'bold'),
       line(progressText(progress.p.done, progress.p.total, progress.elapsed)),
     );
   }
-  lines.push(...message, ...backupLines(m, services.now()));
+  lines.push(...message, ...backupLines(m, services.now(), observation));
   lines.push(
     line(
       services.onServer
@@ -193,6 +219,16 @@ export function PrepBackup(props: SectionProps) {
         placeholder="Enter to skip"
         onCancel={idle}
         onSubmit={(v) => void run(mode.source, mode.dest, v)}
+      />
+    );
+  } else if (mode.kind === 'v-folder') {
+    footer = (
+      <TextPrompt
+        label="Compare the data file in folder:"
+        initial={backupsFromEvidence(evidence)[0]?.source || (services.defaultDataFolder ?? '')}
+        validate={need('the Data folder path')}
+        onCancel={idle}
+        onSubmit={(v) => void compare(v.trim())}
       />
     );
   } else if (mode.kind === 'r-server') {
@@ -249,6 +285,7 @@ export function PrepBackup(props: SectionProps) {
           : [
               ['n', 'back up here'],
               ['m', 'record a copy made on the server'],
+              ['c', 'compare the source'],
               ['↑↓', 'scroll'],
             ]
       }
@@ -260,6 +297,7 @@ export function PrepBackup(props: SectionProps) {
         if (mode.kind !== 'idle') return;
         if (input === 'n') setMode({ kind: 'source' });
         else if (input === 'm') setMode({ kind: 'r-server' });
+        else if (input === 'c') setMode({ kind: 'v-folder' });
       }}
     />
   );

@@ -5,7 +5,8 @@ import { execFile } from 'node:child_process';
 import { readFile as fsReadFile, writeFile as fsWriteFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Inventory, InventoryRow, InventoryTable } from '../../state/model.js';
-import { type BackupRecord, backupDataFolder, timeStamp } from '../backup/backup.js';
+import { type BackupRecord, backupDataFolder, DATA_FILE, timeStamp } from '../backup/backup.js';
+import { sha256File } from '../backup/hash-copy.js';
 import { type RestoreRecord, restoreDataFile } from '../backup/restore.js';
 import {
   checkMethodsPolicy,
@@ -60,6 +61,8 @@ export interface PrepServices {
     options?: MethodsPolicyOptions,
   ): Promise<MethodsPolicyCheck> | null;
   checkUtilityApp(options: UtilityAppCheckOptions): Promise<UtilityAppCheck> | null;
+  /** SHA-256 of PhoneFactor.pfdata in a Data folder, now (read-only, streamed) */
+  hashDataFile(dataFolder: string): Promise<string>;
   runBackup(
     source: string,
     destination: string,
@@ -189,6 +192,14 @@ export function createPrepServices(deps: PrepServicesDeps): PrepServices {
     checkUtilityApp: (options) => {
       const graph = deps.graph();
       return graph ? checkUtilityApp(graph, options) : null;
+    },
+    hashDataFile: async (folder) => {
+      const path = join(resolvePath(folder), DATA_FILE);
+      try {
+        return await sha256File(path);
+      } catch (e) {
+        throw ioMessage('read', path, e);
+      }
     },
     runBackup: async (source, destination, opts) => {
       const now = deps.now();

@@ -69,6 +69,18 @@ describe('Run backup section', () => {
     expect(b.files.map((f) => f.name).sort()).toEqual(['PhoneFactor.pfdata', 'Settings']);
     const copied = await readFile(join(b.destination, 'PhoneFactor.pfdata'), 'utf8');
     expect(copied).toBe('pfdata-v1'.repeat(50_000));
+
+    // the source is compared with the newest backup: unchanged, then changed (with the reason)
+    ui.press('c');
+    await see(ui, 'Compare the data file in folder:');
+    ui.press(KEYS.enter);
+    await seeText(ui, 'is unchanged since the newest backup.');
+    await writeFile(join(dir, 'Data', 'PhoneFactor.pfdata'), 'changed');
+    ui.press('c');
+    await see(ui, 'Compare the data file in folder:');
+    ui.press(KEYS.enter);
+    const changed = await seeText(ui, 'PhoneFactor.pfdata changed since the newest backup (the hash of');
+    expect(flat(changed)).toMatch(/Data changed since the newest backup\./);
   });
 
   it('says why a Data folder cannot be backed up, in one line, and records nothing', async () => {
