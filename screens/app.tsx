@@ -4,6 +4,8 @@
 import { useApp, useInput } from 'ink';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { STEP_OPERATIONS } from '../src/graph/permissions.js';
+import type { PrepServices } from '../src/services/prep-services.js';
+import type { TenantServices } from '../src/services/tenant-services.js';
 import type { Connection } from '../src/wizard/connection.js';
 import { connectDemo } from '../src/wizard/demo-connect.js';
 import { demoMigrationEvents } from '../src/wizard/demo-migration.js';
@@ -26,6 +28,8 @@ import { StepView } from './step-view.js';
 import type { Theme } from './theme.js';
 import { UiContext, type UiContextValue } from './ui-context.js';
 import { ConnectionContext, connectionFor, OFFLINE_CONNECTION, useConnection } from './use-connection.js';
+import { PrepServicesContext } from './use-prep-services.js';
+import { TenantServicesContext } from './use-tenant-services.js';
 
 /** What the shell needs of the store (state/store.ts provides it; tests pass one in memory). */
 export interface AppStore {
@@ -51,6 +55,9 @@ export interface AppProps {
   onQuit?: () => void;
   /** the Graph connection (run-wizard creates it); default: always offline */
   connection?: Connection;
+  /** what the steps' sections use for files, the server and Graph (run-wizard creates them) */
+  tenantServices?: TenantServices;
+  prepServices?: PrepServices;
 }
 
 type BaseView =
@@ -68,14 +75,21 @@ function initialView(root: RootState, canDemo: boolean): View {
   return canDemo ? { kind: 'welcome' } : { kind: 'create' };
 }
 
-/** The key that opens the sign-in screen from the step list or a step ("g" is taken by lists). */
+/**
+ * The key that opens the sign-in screen from the step list or a step. Inside a step "g" does too (the
+ * steps' offline notes say so); on the step list "g" is the first row.
+ */
 export const CONNECT_KEY = 'e';
 
 export function App(props: AppProps) {
   const connection = props.connection ?? OFFLINE_CONNECTION;
   return (
     <ConnectionContext.Provider value={connection}>
-      <Shell {...props} connection={connection} />
+      <TenantServicesContext.Provider value={props.tenantServices}>
+        <PrepServicesContext.Provider value={props.prepServices}>
+          <Shell {...props} connection={connection} />
+        </PrepServicesContext.Provider>
+      </TenantServicesContext.Provider>
     </ConnectionContext.Provider>
   );
 }
@@ -159,7 +173,7 @@ function Shell(props: AppProps & { connection: Connection }) {
     }
     if (input === '?') setHelp(true);
     else if (input === 'q') quit();
-    else if (input === CONNECT_KEY) openSignIn();
+    else if (input === CONNECT_KEY || (input === 'g' && viewRef.current.kind === 'step')) openSignIn();
   });
 
   const migration = currentMigration(root);

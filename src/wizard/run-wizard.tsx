@@ -1,13 +1,19 @@
 // The interactive wizard's whole life: check the terminal, open the store, take the lock, switch to the
 // alternate screen, run the app until it exits, and give everything back on the way out. The CLI
 // imports this module dynamically, after it has set FORCE_COLOR / NODE_ENV for ink.
+
+import { hostname } from 'node:os';
 import { type Instance, render } from 'ink';
 import { App } from '../../screens/app.js';
 import { makeTheme } from '../../screens/theme.js';
 import { acquireLock, type Lock, releaseOnExit } from '../../state/lock.js';
 import { openStore, type Store } from '../../state/store.js';
 import { isStoreError } from '../../state/store-errors.js';
-import { auditFileFor } from '../audit/audit-log.js';
+import { auditFileFor, osActor } from '../audit/audit-log.js';
+import type { GraphClient } from '../graph/client.js';
+import { localServerHost } from '../platform/server-host.js';
+import { createPrepServices } from '../services/prep-services.js';
+import { createTenantServices } from '../services/tenant-services.js';
 import { enterAltScreen, type ProcessLike } from '../terminal/alt-screen.js';
 import { quietConsole } from '../terminal/quiet-console.js';
 import { createConnection } from './connection.js';
@@ -119,6 +125,31 @@ export async function runWizard(
   const unmountFirst = () => instance?.unmount();
   for (const signal of EXIT_SIGNALS) proc.on(signal, unmountFirst);
 
+  // The steps' services reach Graph only through the connection, and only for the migration it was
+  // opened for: switching migrations never lends one tenant's session to another.
+  const graph = (): GraphClient | undefined => {
+    const c = connection.get();
+    return c.status === 'connected' && c.migrationId === store.get().lastMigrationId ? c.graph : undefined;
+  };
+  const now = () => new Date();
+  const host = localServerHost();
+  const tenantServices = createTenantServices({
+    graph,
+    migrationDir: (id) => store.migrationDir(id),
+    host,
+    now,
+    actor: osActor(),
+  });
+  const prepServices = createPrepServices({
+    graph,
+    host,
+    now,
+    cwd: process.cwd(),
+    platform: process.platform,
+    ...(process.env.ProgramFiles ? { programFiles: process.env.ProgramFiles } : {}),
+    machine: hostname(),
+  });
+
   const screen = enterAltScreen({ out: stdout, err: stderr, proc });
   const quiet = quietConsole();
   try {
@@ -127,6 +158,8 @@ export async function runWizard(
         store={store}
         theme={makeTheme({ color: opts.color, ascii: opts.ascii })}
         connection={connection}
+        tenantServices={tenantServices}
+        prepServices={prepServices}
       />,
       { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false },
     );
