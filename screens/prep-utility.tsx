@@ -114,6 +114,42 @@ export function PrepUtility(props: SectionProps) {
   };
 
   // the newest result first: the endpoints below do not change while the admin fixes the app
+  // On the MFA Server itself the registry is read directly and recorded like a probe's values.
+  const readHere = async () => {
+    const pending = services?.readUtilityRegistry();
+    if (!services || !pending) return;
+    try {
+      const { stsUrl, graphUrl } = await pending;
+      const at = services.now().toISOString();
+      const endpoint = checkUtilityEndpoints(m.cloud, stsUrl, graphUrl);
+      const refused = dispatch({
+        type: 'add-evidence',
+        ref: { step: 'utility' },
+        evidence: {
+          id: `registry:${services.machine}:${at}`,
+          kind: 'probe',
+          label: `Migration Utility registry values on ${services.machine} (read here)`,
+          value: `StsUrl ${stsUrl ?? 'not set'}, GraphUrl ${graphUrl ?? 'not set'}${endpoint.ok ? ' (match the cloud)' : ` (${endpoint.findings.length} finding(s))`}`,
+          data: {
+            type: 'probe-utility',
+            server: services.machine,
+            collectedAt: at,
+            StsUrl: stsUrl,
+            GraphUrl: graphUrl,
+            endpoint,
+          },
+        },
+      });
+      setResult([
+        refused
+          ? line(`Not recorded: ${refused.message}`, 'error')
+          : line(`Read the registry of ${services.machine}: recorded below.`, 'ok'),
+      ]);
+    } catch (e) {
+      setResult([line(errorText(e), 'error')]);
+    }
+  };
+
   const lines: PanelLine[] = [
     ...(services ? [] : [line('Not available here: the utility app check (run from the wizard)', 'muted')]),
     ...(running ? [line('Reading the app, its consent and certificates…', 'muted')] : []),
@@ -125,15 +161,22 @@ export function PrepUtility(props: SectionProps) {
       section={props}
       lines={lines}
       hints={
-        services
+        services?.onServer
           ? [
               ['c', 'check app'],
+              ['l', 'read the registry here'],
               ['↑↓', 'scroll'],
             ]
-          : [['↑↓', 'scroll']]
+          : services
+            ? [
+                ['c', 'check app'],
+                ['↑↓', 'scroll'],
+              ]
+            : [['↑↓', 'scroll']]
       }
       onKey={(input) => {
         if (input === 'c' && !running) void run();
+        else if (input === 'l' && services?.onServer) void readHere();
       }}
     />
   );

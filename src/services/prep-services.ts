@@ -20,7 +20,7 @@ import {
 } from '../checks/utility-app-check.js';
 import type { GraphClient } from '../graph/client.js';
 import { exportInventoryCsv, type InventoryImport, importInventoryCsv } from '../inventory/inventory-csv.js';
-import type { ServerHost } from '../platform/server-host.js';
+import { PHONEFACTOR_KEY, type ServerHost } from '../platform/server-host.js';
 import { decodeProbeFile, type ProbeParse, parseProbe } from '../probe/probe-schema.js';
 import { probeScript } from '../probe/probe-script.js';
 
@@ -61,6 +61,8 @@ export interface PrepServices {
     options?: MethodsPolicyOptions,
   ): Promise<MethodsPolicyCheck> | null;
   checkUtilityApp(options: UtilityAppCheckOptions): Promise<UtilityAppCheck> | null;
+  /** StsUrl / GraphUrl from this machine's registry; null where the wizard cannot read it (jump host) */
+  readUtilityRegistry(): Promise<{ stsUrl: string | null; graphUrl: string | null }> | null;
   /** SHA-256 of PhoneFactor.pfdata in a Data folder, now (read-only, streamed) */
   hashDataFile(dataFolder: string): Promise<string>;
   runBackup(
@@ -192,6 +194,14 @@ export function createPrepServices(deps: PrepServicesDeps): PrepServices {
     checkUtilityApp: (options) => {
       const graph = deps.graph();
       return graph ? checkUtilityApp(graph, options) : null;
+    },
+    readUtilityRegistry: () => {
+      if (!deps.host.canInspect) return null;
+      const text = (v: string | number | null) => (v === null ? null : String(v));
+      return Promise.all([
+        deps.host.registryValue(PHONEFACTOR_KEY, 'StsUrl'),
+        deps.host.registryValue(PHONEFACTOR_KEY, 'GraphUrl'),
+      ]).then(([sts, graph]) => ({ stsUrl: text(sts), graphUrl: text(graph) }));
     },
     hashDataFile: async (folder) => {
       const path = join(resolvePath(folder), DATA_FILE);

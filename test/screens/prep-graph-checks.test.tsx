@@ -2,6 +2,7 @@
 // client against the emulator; offline they say how to go on. Step 3's typed versions.
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateTenant } from '../../src/emulator/tenant-generator.js';
+import { PHONEFACTOR_KEY, type ServerHost } from '../../src/platform/server-host.js';
 import { probeEvidence } from '../../src/probe/probe-evidence.js';
 import { parseProbe } from '../../src/probe/probe-schema.js';
 import type { MigrationEvent } from '../../state/events.js';
@@ -122,6 +123,32 @@ describe('Utility check (step 4)', () => {
     await seeText(ui, 'MFA1: registry values match the cloud');
     ui.press('c');
     await seeText(ui, 'offline: sign in (g)');
+  });
+});
+
+describe('Utility registry read here (on the MFA Server)', () => {
+  it('reads StsUrl / GraphUrl through the server host and compares them with the cloud', async () => {
+    const reads: string[] = [];
+    const host: ServerHost = {
+      canInspect: true,
+      serviceState: async () => 'running',
+      registryValue: async (key, name) => {
+        reads.push(`${key}\\${name}`);
+        return name === 'StsUrl' ? 'https://login.microsoftonline.com' : null;
+      },
+    };
+    const opened = openPrep({ step: 'utility' }, { cwd: await tempDir(), host });
+    ui = opened.ui;
+    await see(ui, '[What & why]');
+    await toSection(ui, 'Utility check');
+    await see(ui, 'l read the registry here');
+    ui.press('l');
+    const frame = await seeText(ui, 'Read the registry of jump01');
+    expect(flat(frame)).toContain('jump01: registry values differ');
+    expect(flat(frame)).toContain('GraphUrl is not set');
+    expect(reads).toEqual([`${PHONEFACTOR_KEY}\\StsUrl`, `${PHONEFACTOR_KEY}\\GraphUrl`]);
+    const ev = opened.probe.migration().steps.utility?.evidence ?? [];
+    expect(ev.map((e) => e.label)).toEqual(['Migration Utility registry values on jump01 (read here)']);
   });
 });
 
