@@ -5,10 +5,8 @@ import type { SectionDef } from './step-page.js';
 import { TenantCoverage } from './tenant-coverage.js';
 import { TenantFederation } from './tenant-federation.js';
 import { TenantRollback } from './tenant-rollback.js';
-import { WaveTenantMembers } from './wave-tenant-members.js';
-import { WaveTenantPreview } from './wave-tenant-preview.js';
 import { WaveTenantRollout } from './wave-tenant-rollout.js';
-import { WaveTenantVerify } from './wave-tenant-verify.js';
+import { WaveTenantUsers } from './wave-tenant-users.js';
 
 export const TENANT_SECTIONS: Partial<Record<StepId, SectionDef[]>> = {
   complete: [{ id: 'coverage', label: 'Coverage', render: (p) => <TenantCoverage {...p} /> }],
@@ -34,10 +32,8 @@ export const TENANT_SECTIONS: Partial<Record<StepId, SectionDef[]>> = {
 
 /** Sections inside a wave's step 5 or 6 (members, preview, verification, staged rollout). */
 export const WAVE_TENANT_SECTIONS: Partial<Record<'migrate-users' | 'validate', SectionDef[]>> = {
-  'migrate-users': [
-    { id: 'members', label: 'Members', render: (p) => <WaveTenantMembers {...p} /> },
-    { id: 'preview', label: 'Preview', render: (p) => <WaveTenantPreview {...p} /> },
-    { id: 'verify', label: 'Verify', render: (p) => <WaveTenantVerify {...p} /> },
-  ],
-  validate: [{ id: 'rollout', label: 'Staged rollout', render: (p) => <WaveTenantRollout {...p} /> }],
+  // Labels are short on purpose: the tab row does not scroll, and at 80 columns every tab must show
+  // (step 6 has room for two characters: "SR" is staged rollout, spelled out inside).
+  'migrate-users': [{ id: 'entra-users', label: 'Entra users', render: (p) => <WaveTenantUsers {...p} /> }],
+  validate: [{ id: 'rollout', label: 'SR', render: (p) => <WaveTenantRollout {...p} /> }],
 };

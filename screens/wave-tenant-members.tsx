@@ -35,8 +35,9 @@ export function WaveTenantMembers(props: SectionProps) {
   const mid = m?.id ?? '';
   const wid = wave?.id ?? '';
 
+  // read the checkpoint when shown and after every run (finished, failed or stopped)
   useEffect(() => {
-    if (!services || !mid || !wid) return;
+    if (!services || !mid || !wid || task.running) return;
     let live = true;
     services
       .membersCheckpoint(mid, wid)
@@ -45,7 +46,7 @@ export function WaveTenantMembers(props: SectionProps) {
     return () => {
       live = false;
     };
-  }, [services, mid, wid]);
+  }, [services, mid, wid, task.running]);
 
   const record = (r: EnumerateResult) => {
     if (!wave) return;
@@ -70,7 +71,6 @@ export function WaveTenantMembers(props: SectionProps) {
       (run) => services.enumerateMembers(mid, wid, group, { ...run, refresh }),
       (r) => {
         record(r);
-        void services.membersCheckpoint(mid, wid).then(setCheckpoint);
         task.setMessage({
           kind: 'ok',
           text: `${r.resumed ? 'Resumed and listed' : 'Listed'} ${r.totals.users} users; counts and evidence recorded.`,

@@ -185,6 +185,7 @@ export function WaveTenantRollout(props: SectionProps) {
         </Text>,
       );
   };
+  line('title', `Staged rollout (SR) for MFA: wave ${wave.name}`, undefined, true);
   if (m.cloud === 'china')
     line(
       'cn',

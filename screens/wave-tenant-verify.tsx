@@ -44,13 +44,14 @@ export function WaveTenantVerify(props: SectionProps) {
   const [selected, setSelected, selectedLive] = useLiveState(0);
 
   const loadProblems = () => {
-    if (!services || !mid || !wid) return;
+    if (!services || !mid || !wid || task.running) return;
     services
       .notMigrated(mid, wid)
       .then(setProblems)
       .catch(() => setProblems([]));
   };
-  useEffect(loadProblems, [services, mid, wid]);
+  // read when shown and after every run (finished, failed or stopped: a stopped pass kept its results)
+  useEffect(loadProblems, [services, mid, wid, task.running]);
 
   const run = (full: boolean) => {
     if (!services || !wave) return;
@@ -82,7 +83,6 @@ export function WaveTenantVerify(props: SectionProps) {
           kind: r.complete ? 'ok' : 'warn',
           text: `Pass ${r.pass}${r.resumed ? ' (resumed)' : ''}: ${r.complete ? 'every member migrated' : 'coverage incomplete'}; counts and evidence recorded.`,
         });
-        loadProblems();
       },
     );
   };

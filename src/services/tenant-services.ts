@@ -65,6 +65,8 @@ export interface TenantServicesDeps {
   now: () => Date;
   /** "osuser@host", for what is recorded */
   actor: string;
+  /** members listed per Graph page (default 999, Graph's maximum); smaller in tests */
+  pageSize?: number;
 }
 
 export interface LongRun {
@@ -139,6 +141,7 @@ export function createTenantServices(deps: TenantServicesDeps): TenantServices {
     enumerateMembers: (mid, wid, group, run) =>
       enumerateMembers(graph(), files(mid, wid), group, {
         now,
+        ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
         ...(run.refresh ? { refresh: true } : {}),
         ...(run.signal ? { signal: run.signal } : {}),
         ...(run.onProgress ? { onProgress: run.onProgress } : {}),

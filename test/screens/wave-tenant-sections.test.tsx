@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KeyRouter } from '../../screens/key-router.js';
 import { TenantServicesContext } from '../../screens/use-tenant-services.js';
 import { WaveStep } from '../../screens/wave-step.js';
+import type { FaultOptions } from '../../src/emulator/server.js';
 import { generateTenant } from '../../src/emulator/tenant-generator.js';
 import type { GeneratedTenant } from '../../src/emulator/tenant-types.js';
 import type { GraphClient } from '../../src/graph/client.js';
@@ -27,6 +28,13 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
+
+/** Step 5's tenant tab, then one of its views (1 Members, 2 Preview, 3 Verify). */
+async function view(r: RenderedUi, key: '1' | '2' | '3'): Promise<void> {
+  await toSection(r, 'Entra users');
+  r.press(key);
+  await see(r, new RegExp(`\\[${key} `));
+}
 
 /** the module's `ui` is what afterEach unmounts */
 function track(r: RenderedUi): void {
@@ -65,10 +73,12 @@ async function open(
     seed?: MigrationEvent[];
     noServices?: boolean;
     china?: boolean;
+    faults?: FaultOptions;
+    pageSize?: number;
   } = {},
 ) {
   const tenant = opts.tenant ?? generateTenant({ users: 120, seed: 3, nestedGroups: true });
-  if (!opts.offline) h = await startHarness({ tenant });
+  if (!opts.offline) h = await startHarness({ tenant, ...(opts.faults ? { faults: opts.faults } : {}) });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tenant-ui-'));
   const graph: GraphClient | undefined = h?.graph;
   const services = createTenantServices({
@@ -76,6 +86,7 @@ async function open(
     migrationDir: (id) => path.join(dir, id),
     now: () => new Date(),
     actor: 'tester@test',
+    ...(opts.pageSize ? { pageSize: opts.pageSize } : {}),
   });
   const probe = newProbe(opts.china ? chinaRoot() : seededRoot([...WAVE, ...(opts.seed ?? [])]));
   ui = renderUi(
@@ -94,7 +105,7 @@ async function open(
 describe('Members (step 5)', () => {
   it('lists the nested migration group, shows totals and records counts and evidence', async () => {
     const { ui, probe, tenant } = await open('migrate-users');
-    await toSection(ui, 'Members');
+    await view(ui, '1');
     await see(ui, 'Members not listed yet');
     ui.press('l');
     await see(ui, /Listed \d+ users/);
@@ -112,14 +123,38 @@ describe('Members (step 5)', () => {
 
   it('says it is not available without services, and offline without a sign-in', async () => {
     const a = await open('migrate-users', { noServices: true, offline: true });
-    await toSection(a.ui, 'Members');
+    await view(a.ui, '1');
     await see(a.ui, 'Not available here: listing');
     a.ui.unmount();
     const b = await open('migrate-users', { offline: true });
-    await toSection(b.ui, 'Members');
+    await view(b.ui, '1');
     await see(b.ui, 'offline: sign in (g)');
     b.ui.press('l');
     await see(b.ui, /offline: sign in \(g\) or record the result by hand/);
+  });
+});
+
+describe('Members: Esc stops the listing, l resumes it', () => {
+  it('shows progress, stops on Esc keeping what was listed, and resumes from the checkpoint', async () => {
+    const tenant = generateTenant({ users: 600, seed: 3, nestedGroups: true });
+    const { ui, probe } = await open('migrate-users', { tenant, faults: { latencyMs: 40 }, pageSize: 3 });
+    await view(ui, '1');
+    ui.press('l');
+    let frame = await see(ui, /Listing members of MFA Migration - Wave 1 \(Esc stops\).* [1-9]\d* of \d+ \(/);
+    expect(frame).toContain('Esc stop');
+    expect(frameFits(frame, 80, 24)).toBeNull();
+    ui.press(KEYS.escape);
+    frame = await see(ui, 'Stopped. What was done so far is kept');
+    frame = await see(ui, /interrupted after \d+ users \(l resumes\)/);
+    expect(probe.migration().waves[0]?.counts.members).toBeUndefined();
+    const pagesBefore = h?.emu.requestLog.filter((r) => r.path.includes('transitiveMembers')).length ?? 0;
+    ui.press('l');
+    frame = await see(ui, /Resumed and listed \d+ users/);
+    const members = memberIds(tenant, tenant.wellKnown.migrationGroupId);
+    expect(probe.migration().waves[0]?.counts.members).toBe(members.length);
+    // the resumed run did not start over from the first page
+    const pagesAfter = h?.emu.requestLog.filter((r) => r.path.includes('transitiveMembers')).length ?? 0;
+    expect(pagesAfter - pagesBefore).toBeLessThan(Math.ceil(members.length / 3) + 2);
   });
 });
 
@@ -130,13 +165,13 @@ describe('a wave through the UI: members, preview, verify, staged rollout', () =
       tenant,
       seed: [{ type: 'set-step-status', ref: { step: 'utility' }, status: 'done' }],
     });
-    await toSection(ui, 'Members');
+    await view(ui, '1');
     ui.press('l');
     await see(ui, /Listed \d+ users/);
     const ids = memberIds(tenant, tenant.wellKnown.migrationGroupId);
 
     // preview: a CSV with one bad row, accepted without it
-    await toSection(ui, 'Preview');
+    await view(ui, '2');
     await see(ui, 'No preview yet');
     const csv = `${previewCsvFor(tenant, ids)}\n"broken@x","","","","","carrier-pigeon","","","0"`;
     const file = path.join(dir, 'users.csv');
@@ -160,7 +195,7 @@ describe('a wave through the UI: members, preview, verify, staged rollout', () =
     expect(readFileSync(out, 'utf8').length).toBeGreaterThan(0);
 
     // verify before the utility ran: incomplete; after: every member migrated
-    await toSection(ui, 'Verify');
+    await view(ui, '3');
     ui.press('v');
     frame = await see(ui, /Pass 1: coverage incomplete/);
     expect(probe.migration().waves[0]?.counts.members).toBe(ids.length);
@@ -206,7 +241,7 @@ describe('a wave through the UI: members, preview, verify, staged rollout', () =
       { columns: 80, rows: 24 },
     );
     track(ui6);
-    await toSection(ui6, 'Staged rollout');
+    await toSection(ui6, 'SR');
     ui6.press('p');
     frame = await see(ui6, 'Will change');
     expect(frame).toContain('Create the staged rollout policy for MFA');
@@ -233,7 +268,7 @@ describe('Staged rollout refusals (step 6)', () => {
     const { ui, probe } = await open('validate', {
       seed: [{ type: 'set-step-status', ref: { step: 'utility' }, status: 'done' }],
     });
-    await toSection(ui, 'Staged rollout');
+    await toSection(ui, 'SR');
     ui.press('p');
     let frame = await see(ui, /not verified as migrated/);
     expect(frame).toContain('o: override');
@@ -253,7 +288,7 @@ describe('Staged rollout refusals (step 6)', () => {
 
   it('says why staged rollout is not offered in the China cloud', async () => {
     const { ui } = await open('validate', { china: true });
-    await toSection(ui, 'Staged rollout');
+    await toSection(ui, 'SR');
     await see(ui, 'Not offered: the China (21Vianet) cloud has no staged rollout');
     ui.press('p');
     await see(ui, /Staged rollout does not exist in the China/);
