@@ -24,7 +24,7 @@ export function coverageLine(c: Coverage): string {
   return `${c.migrated} of ${c.total} migrated (${pct}%); partial ${c.partial}, not migrated ${c.notMigrated}, not found ${c.notFound}, unchecked ${c.unchecked}`;
 }
 
-const OUTCOME_WORD: Record<VerificationRecord['outcome'], string> = {
+export const OUTCOME_WORD: Record<VerificationRecord['outcome'], string> = {
   migrated: 'migrated',
   partial: 'partial',
   'not-migrated': 'not migrated',

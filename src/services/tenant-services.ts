@@ -106,6 +106,11 @@ export interface TenantServices {
   applyRollout(plan: WaveRolloutPlan): Promise<RolloutApplyResult>;
   /** coverage per wave from the wave files, and over all waves */
   overallCoverage(migration: Migration): Promise<{ waves: WaveCoverage[]; total: Coverage }>;
+  /** users not migrated in any wave's latest results and without a recorded exception (at most `limit`) */
+  remainingUsers(
+    migration: Migration,
+    limit?: number,
+  ): Promise<{ upn: string; waveName: string; outcome: VerifyOutcome; missing: string[] }[]>;
   listFederation(): Promise<FederatedDomain[]>;
   conditionalAccess(): Promise<MfaPolicyCheck>;
   planFederation(
@@ -188,6 +193,18 @@ export function createTenantServices(deps: TenantServicesDeps): TenantServices {
         all.push(...outcomes);
       }
       return { waves, total: coverage(total, all) };
+    },
+    remainingUsers: async (m, limit = 5000) => {
+      const excepted = new Set(m.exceptions.map((e) => e.upn.toLowerCase()));
+      const out: { upn: string; waveName: string; outcome: VerifyOutcome; missing: string[] }[] = [];
+      for (const w of m.waves) {
+        for await (const r of latestResults(files(m.id, w.id), { onlyProblems: true })) {
+          if (excepted.has(r.upn.toLowerCase())) continue;
+          out.push({ upn: r.upn, waveName: w.name, outcome: r.outcome, missing: r.missing });
+          if (out.length >= limit) return out;
+        }
+      }
+      return out;
     },
     listFederation: () => listFederation(graph()),
     conditionalAccess: () => conditionalAccessRequiringMfa(graph()),

@@ -195,8 +195,18 @@ describe('Coverage (step 8)', () => {
     await toSection(ui, 'Coverage');
     const frame = await see(ui, 'All waves:');
     expect(frame).toContain(`${v.coverage.migrated} of ${listed.totals.users} migrated`);
-    expect(frame).toMatch(/Pilot\s+\d+/);
+    expect(frame).toMatch(/Pilot\s+\d+\s+\d+/);
     expect(frame).toMatch(/user\(s\) not migrated; 0 exception\(s\) recorded/);
+    const left = listed.totals.users - v.coverage.migrated;
+    expect(frame).toContain(`Not migrated, no exception (${left})`);
+    expect(frameFits(frame, 80, 24)).toBeNull();
+    // an exception with a reason takes a user off the list
+    ui.press('x');
+    await see(ui, /Exception for \S+: why\?/);
+    await ui.type('left the company, account disabled');
+    ui.press(KEYS.enter);
+    await see(ui, `Not migrated, no exception (${left - 1})`);
+    expect(s.probe.migration().exceptions).toHaveLength(1);
     ui.press('e');
     await see(ui, 'Coverage recorded as evidence');
     expect(s.probe.migration().steps.complete?.evidence.at(-1)?.label).toBe('Coverage over all waves');
