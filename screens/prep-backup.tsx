@@ -105,7 +105,12 @@ export function PrepBackup(props: SectionProps) {
       const evidenceItem = localBackupEvidence(record, {
         server: services.machine,
         installer: installer.trim() === '' ? null : installer.trim(),
-        version: probed?.version ?? null,
+        // the version is known when the newest probe was of this machine
+        version:
+          probed &&
+          probed.server.split('.')[0]?.toLowerCase() === services.machine.split('.')[0]?.toLowerCase()
+            ? probed.version
+            : null,
       });
       const refused = dispatch({ type: 'add-evidence', ref: { step: 'backup' }, evidence: evidenceItem });
       setMessage([

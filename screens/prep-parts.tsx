@@ -40,8 +40,10 @@ export function PrepPanel(props: PrepPanelProps) {
   const width = Math.max(10, section.width);
   // wrapped to the width, keeping a list item's indent on its continuation lines
   const wrapped = props.lines.flatMap((l) => {
-    const indent = /^ */.exec(l.text)?.[0] ?? '';
-    const body = l.text.slice(indent.length);
+    // --ascii terminals may not draw arrows or the ellipsis
+    const text = theme.ascii ? l.text.replace(/…/g, '...').replace(/←→/g, 'left/right') : l.text;
+    const indent = /^ */.exec(text)?.[0] ?? '';
+    const body = text.slice(indent.length);
     const parts = body === '' ? [''] : wrapText(body, Math.max(5, width - 1 - indent.length));
     return parts.map((text) => ({ text: text === '' ? '' : indent + text, tone: l.tone }));
   });

@@ -67,3 +67,22 @@ describe('Preparations sections', () => {
     });
   }
 });
+
+describe('--ascii', () => {
+  it('the CSV section names the arrow keys in words', async () => {
+    const services = realServices(await tempDir());
+    ui = renderUi(
+      <Harness probe={newProbe(seededRoot())} ascii>
+        <PrepServicesContext.Provider value={services}>
+          <StepView stepRef={{ step: 'inventory' }} onBack={() => {}} />
+        </PrepServicesContext.Provider>
+      </Harness>,
+      { columns: 80, rows: 24 },
+    );
+    await see(ui, '[What & why]');
+    await toSection(ui, 'CSV');
+    const frame = await see(ui, 'Table (left/right 1 of 5): [MFA methods]');
+    // below the status bar and the tab row (which ink truncates with its own ellipsis)
+    expect(frame.split('\n').slice(2).join('\n')).not.toMatch(/[←→↑↓…]/);
+  });
+});
