@@ -166,8 +166,9 @@ export async function runWizard(
     await instance.waitUntilExit();
     return 0;
   } finally {
-    // a sign-in still in flight finishes against a live demo tenant (a closed one would make the
-    // client retry for a while and keep the process alive), then the demo tenant stops
+    // A sign-in still in flight finishes against a live demo tenant (a closed one would make the
+    // client retry for a while and keep the process alive), then the demo tenant stops. Until then
+    // the alternate screen's handlers stay: a second Ctrl+C meanwhile still leaves cleanly (130).
     connection.disconnect();
     await Promise.race([connection.settle(), delay(5000)]);
     if (demoTenant) await demoTenant.then((t) => t.close()).catch(() => undefined);

@@ -48,7 +48,12 @@ async function start(
   const cmd = `env CI=false TERM=xterm-256color '${process.execPath}' '${CLI}' --state-dir '${dir}' --demo; echo $? > '${codeFile}'; sleep 60`;
   tmux('new-session', '-d', '-s', 'main', '-x', '80', '-y', '24', cmd);
   tmux('set-option', '-t', 'main', 'remain-on-exit', 'on'); // keep the screen readable to the end
-  await until(() => (tmux('capture-pane', '-p').includes('DEMO') ? true : undefined), 'the wizard');
+  // connected: the demo tenant's sign-in is no longer in flight, so quitting is immediate (a quit
+  // during it waits for it, and a key resent meanwhile would reach a terminal no longer in raw mode)
+  await until(
+    () => (/DEMO[\s\S]*connected ·/.test(tmux('capture-pane', '-p')) ? true : undefined),
+    'the wizard, connected to the demo tenant',
+  );
   const lock = JSON.parse(fs.readFileSync(path.join(dir, 'wizard.lock'), 'utf8')) as { pid: number };
   const code = () => {
     const text = fs.existsSync(codeFile) ? fs.readFileSync(codeFile, 'utf8').trim() : '';
@@ -71,9 +76,12 @@ describe('the wizard in a real terminal', () => {
       else {
         // The first screen attaches its key handler just after it is drawn, so a key sent at once
         // can miss it: send again until the wizard is gone (a spare key goes to `sleep`, harmlessly).
+        // Once the frame is gone the wizard is on its way out (its terminal no longer in raw mode): a
+        // Ctrl+C resent then would hit the wrapper shell, so resend only while the frame still shows.
         for (let i = 0; i < 20 && wizard.code() === undefined; i++) {
+          if (!FRAME.test(tmux('capture-pane', '-p'))) break;
           tmux('send-keys', '-t', 'main', stop.key);
-          await new Promise((r) => setTimeout(r, 250));
+          await new Promise((r) => setTimeout(r, 500));
         }
       }
       expect(await wizard.exitCode()).toBe(status);
