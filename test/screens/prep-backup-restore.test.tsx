@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupsFromEvidence } from '../../src/checks/backup-evidence.js';
+import type { ServerHost } from '../../src/platform/server-host.js';
 import { probeEvidence } from '../../src/probe/probe-evidence.js';
 import { parseProbe } from '../../src/probe/probe-schema.js';
 import type { MigrationEvent } from '../../state/events.js';
@@ -129,7 +130,7 @@ describe('Run backup section', () => {
 });
 
 describe('Restore section (rollback)', () => {
-  async function backedUp() {
+  async function backedUp(host?: ServerHost) {
     const dir = await tempDir();
     const data = await dataFolder(dir, 'before-update');
     const first = openPrep({ step: 'backup' }, { cwd: dir });
@@ -156,7 +157,7 @@ describe('Restore section (rollback)', () => {
     const backup = backupsFromEvidence(evidence)[0]!;
     // the live file changes after the backup (the update ran)
     await writeFile(join(data, 'PhoneFactor.pfdata'), 'after-update');
-    const opened = openPrep({ step: 'rb-restore' }, { cwd: dir, seed });
+    const opened = openPrep({ step: 'rb-restore' }, { cwd: dir, seed, ...(host ? { host } : {}) });
     u = opened.ui;
     await see(u, '[What & why]');
     await toSection(u, 'Restore');
@@ -174,6 +175,27 @@ describe('Restore section (rollback)', () => {
     await seeText(u, 'Is MultiFactorAuth stopped on jump01?');
     u.press('y');
     await seeText(u, 'Refused:');
+    expect(await readFile(join(data, 'PhoneFactor.pfdata'), 'utf8')).toBe('after-update');
+    expect(opened.probe.migration().steps['rb-restore']?.evidence ?? []).toHaveLength(0);
+  });
+
+  it('on the MFA Server, refuses while the MultiFactorAuth service runs', async () => {
+    const host: ServerHost = {
+      canInspect: true,
+      serviceState: async () => 'running',
+      registryValue: async () => null,
+    };
+    const { data, opened, u } = await backedUp(host);
+    ui = u;
+    u.press('t');
+    await see(u, 'Restore into the Data folder:');
+    u.press(KEYS.enter);
+    await see(u, 'Restore now?');
+    u.press('y');
+    await seeText(
+      u,
+      'The MultiFactorAuth service is running. Stop it first (net stop MultiFactorAuth), then restore.',
+    );
     expect(await readFile(join(data, 'PhoneFactor.pfdata'), 'utf8')).toBe('after-update');
     expect(opened.probe.migration().steps['rb-restore']?.evidence ?? []).toHaveLength(0);
   });
