@@ -34,7 +34,8 @@ class FakeDeviceCode implements TokenCredential {
     private readonly token: string,
     private readonly userDone: Promise<void>,
   ) {}
-  async getToken(_scopes: string | string[], o?: GetTokenOptions): Promise<AccessToken> {
+  async getToken(scopes: string | string[], o?: GetTokenOptions): Promise<AccessToken> {
+    scopesAsked.push(...(Array.isArray(scopes) ? scopes : [scopes]));
     if (!this.signedIn) {
       if (this.options.kind === 'device-code') {
         this.options.onDeviceCode({
@@ -58,6 +59,7 @@ let dir: string;
 let ui: RenderedUi | undefined;
 let finishSignIn: () => void;
 let kindsAsked: string[];
+let scopesAsked: string[];
 
 beforeAll(async () => {
   emu = await startEmulator({ tenant: generateTenant({ users: 50, seed: 1 }) });
@@ -69,6 +71,7 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mfa-signin-'));
   emu.requestLog.length = 0;
   kindsAsked = [];
+  scopesAsked = [];
 });
 afterEach(() => {
   ui?.unmount();
@@ -130,6 +133,10 @@ describe('sign-in from the wizard', () => {
     expect(code).toContain('signing in');
     expect(frameLines(code).length).toBeLessThanOrEqual(24);
     expect(kindsAsked).toEqual(['device-code']);
+    // least privilege: the read-only inventory step asks to read the tenant and the methods policy
+    expect(new Set(scopesAsked)).toEqual(
+      new Set(['https://graph.microsoft.com/User.Read', 'https://graph.microsoft.com/Policy.Read.All']),
+    );
     finishSignIn();
     const done = await u.waitFor('pinned to that tenant');
     expect(done).toContain('Contoso (demo tenant)');
@@ -202,5 +209,19 @@ describe('sign-in from the wizard', () => {
     finishSignIn();
     await u.waitFor('connected · Contoso');
     expect(kindsAsked).toEqual(['client-secret']);
+  });
+
+  it('g inside a step opens the sign-in too (the steps say so); e does on the step list', async () => {
+    const { ui: u } = open();
+    await u.waitFor('STEP inventory');
+    u.press('g');
+    await u.waitFor('Graph permissions for step 1');
+    u.press(KEYS.escape);
+    await u.waitFor('STEP inventory');
+    u.press(KEYS.escape); // to the step list
+    await u.waitFor('Preparations');
+    await u.waitFor((f) => !f.includes('STEP inventory'));
+    u.press('e');
+    await u.waitFor('Graph permissions for step 1');
   });
 });
