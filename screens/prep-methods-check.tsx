@@ -39,12 +39,16 @@ export function PrepMethodsCheck(props: SectionProps) {
   const { state, dispatch } = useUi();
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<PanelLine[]>([]);
+  // voice must allow office phones when MFA Server users have extensions; only the admin knows here
+  const [extensions, setExtensions] = useState<'unknown' | 'yes' | 'no'>('unknown');
   const m = currentMigration(state);
   if (!services) return <NotAvailable what="the methods policy check" />;
   if (!m) return null;
 
   const run = async () => {
-    const pending = services.checkMethodsPolicy(m.inventory, { usersHaveExtensions: 'unknown' });
+    const pending = services.checkMethodsPolicy(m.inventory, {
+      usersHaveExtensions: extensions === 'unknown' ? 'unknown' : extensions === 'yes',
+    });
     if (!pending) {
       setResult([line(OFFLINE_LINE, 'warn')]);
       return;
@@ -75,6 +79,7 @@ export function PrepMethodsCheck(props: SectionProps) {
       'Authentication methods policy: is every method MFA Server users rely on enabled in Entra?',
       'muted',
     ),
+    line(`Users with phone extensions: ${extensions} (x changes)`),
     ...(running ? [line('Reading the methods policy…', 'muted')] : []),
     ...result,
   ];
@@ -84,10 +89,13 @@ export function PrepMethodsCheck(props: SectionProps) {
       lines={lines}
       hints={[
         ['c', 'check now'],
+        ['x', 'extensions'],
         ['↑↓', 'scroll'],
       ]}
       onKey={(input) => {
         if (input === 'c' && !running) void run();
+        else if (input === 'x')
+          setExtensions((e) => (e === 'unknown' ? 'yes' : e === 'yes' ? 'no' : 'unknown'));
       }}
     />
   );

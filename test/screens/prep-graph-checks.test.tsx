@@ -64,6 +64,26 @@ describe('Graph check (step 1)', () => {
     expect(ev[0]?.label).toBe('Authentication methods policy read');
   });
 
+  it('with extensions marked yes, voice without office phones needs action', async () => {
+    h = await startHarness({
+      tenant: generateTenant({ users: 20, seed: 4, methodConfigurations: { Voice: { state: 'enabled' } } }),
+    });
+    const opened = openPrep(
+      { step: 'inventory' },
+      { cwd: await tempDir(), seed: usingVoice(), graph: h.graph },
+    );
+    ui = opened.ui;
+    await see(ui, '[What & why]');
+    await toSection(ui, 'Graph check');
+    ui.press('c');
+    let frame = await seeText(ui, 'Every method in use is enabled and targets users.');
+    ui.press('x');
+    await see(ui, 'Users with phone extensions: yes');
+    ui.press('c');
+    frame = await seeText(ui, 'method(s) need action in Entra.');
+    expect(flat(frame)).toMatch(/To enable: - .*office phones/);
+  });
+
   it('offline: says to sign in or record by hand, and records nothing', async () => {
     const opened = openPrep({ step: 'inventory' }, { cwd: await tempDir(), seed: usingVoice() });
     ui = opened.ui;
