@@ -32,6 +32,7 @@ export function itemsFor(plan: RollbackPlan, scope: RollbackScope): RollbackItem
 
 type Mode =
   | { kind: 'view' }
+  | { kind: 'service-stopped'; item: RollbackItem }
   | { kind: 'confirm'; item: RollbackItem }
   | { kind: 'type-domain'; change: FederationChange };
 
@@ -99,6 +100,8 @@ export function TenantRollback(props: SectionProps & { scope: RollbackScope }) {
           load();
         },
       );
+    } else if (item.kind === 'restore-data-file') {
+      setMode({ kind: 'service-stopped', item });
     } else if (item.kind === 'federation-enforce') {
       task.start(
         'Reading the changed domains',
@@ -154,7 +157,10 @@ export function TenantRollback(props: SectionProps & { scope: RollbackScope }) {
   const current = items[selected];
   const actionable = (i: RollbackItem | undefined) =>
     i !== undefined &&
-    (i.kind === 'remove-group' || i.kind === 'rollout-off' || i.kind === 'federation-enforce');
+    (i.kind === 'remove-group' ||
+      i.kind === 'rollout-off' ||
+      i.kind === 'federation-enforce' ||
+      (i.kind === 'restore-data-file' && i.backup !== null));
   useKeys(
     (input, key) => {
       const moved = listMove(input, key, selectedLive.current, items.length);
@@ -179,13 +185,51 @@ export function TenantRollback(props: SectionProps & { scope: RollbackScope }) {
         question={
           it.kind === 'federation-enforce'
             ? 'Read the domains to set back (each is typed to confirm)?'
-            : `${it.title}?`
+            : it.kind === 'restore-data-file'
+              ? `Restore PhoneFactor.pfdata from the backup of ${it.backup?.takenAt.slice(0, 16) ?? '?'}?`
+              : `${it.title}?`
         }
         onNo={() => setMode({ kind: 'view' })}
         onYes={() => {
           setMode({ kind: 'view' });
           applyItem(it);
         }}
+      />
+    );
+  } else if (mode.kind === 'service-stopped') {
+    const it = mode.item;
+    const answer = (stopped: boolean) => {
+      setMode({ kind: 'view' });
+      task.start(
+        'Restoring PhoneFactor.pfdata',
+        () => services.restoreDataFile(it, stopped),
+        (r) => {
+          dispatch({
+            type: 'add-evidence',
+            ref: props.stepRef,
+            evidence: {
+              id: `rollback:restore:${r.restoredAt}`,
+              kind: 'file-hash',
+              label: 'Rollback: PhoneFactor.pfdata restored',
+              value: `${r.to} sha256 ${r.sha256}${r.keptAsideAt ? `; the previous file kept at ${r.keptAsideAt}` : ''}`,
+              data: r,
+            },
+          });
+          task.setMessage({
+            kind: 'ok',
+            text: `Restored ${r.to} (hash checked); start MultiFactorAuth again.`,
+          });
+        },
+      );
+    };
+    bottom = (
+      <ConfirmYesNo
+        question="Is the MultiFactorAuth service stopped on the MFA Server?"
+        onNo={() => {
+          setMode({ kind: 'view' });
+          task.setMessage({ kind: 'warn', text: 'Stop the MultiFactorAuth service first, then restore.' });
+        }}
+        onYes={() => answer(true)}
       />
     );
   } else if (mode.kind === 'type-domain') {
@@ -246,7 +290,7 @@ export function TenantRollback(props: SectionProps & { scope: RollbackScope }) {
   else if (current?.kind === 'restore-data-file')
     detail.push(
       current.backup
-        ? `Backup ${current.backup.destination} (${current.backup.takenAt}); restored on the MFA Server through the backup module (step Restore).`
+        ? `Backup ${current.backup.destination} (${current.backup.takenAt}): hash checked, the current file kept aside, then copied back. Run this on the MFA Server.`
         : 'No backup is recorded on step 2.',
     );
   else if (current?.kind === 'remove-group')

@@ -6,6 +6,7 @@ import type { FederationChange, FederationGates } from '../../state/federation-p
 import type { GroupRef, Migration, Wave } from '../../state/model.js';
 import { type Coverage, coverage, type VerifyOutcome } from '../../state/verification.js';
 import { auditFileFor, readAuditLog } from '../audit/audit-log.js';
+import type { RestoreRecord } from '../backup/restore.js';
 import {
   type AppliedFederationChange,
   applyFederationChange,
@@ -20,8 +21,12 @@ import {
 import type { GraphClient } from '../graph/client.js';
 import type { ServerHost } from '../platform/server-host.js';
 import { maskPhoneNumbers } from '../report/mask-phones.js';
-import { applyFederationRollback, planFederationRollbackNow } from '../rollback/rollback-apply.js';
-import { buildRollbackPlan, type RollbackPlan } from '../rollback/rollback-plan.js';
+import {
+  applyFederationRollback,
+  applyRestoreDataFile,
+  planFederationRollbackNow,
+} from '../rollback/rollback-apply.js';
+import { buildRollbackPlan, type RollbackItem, type RollbackPlan } from '../rollback/rollback-plan.js';
 import type { UserPreview } from '../sync-preview/types.js';
 import { type EnumerateResult, enumerateMembers, readMembersCheckpoint } from '../waves/enumerate-members.js';
 import {
@@ -60,7 +65,7 @@ export interface TenantServicesDeps {
   graph: () => GraphClient | undefined;
   /** the folder of a migration's own files (waves/, audit.jsonl) */
   migrationDir: (migrationId: string) => string;
-  /** the machine MFA Server runs on (rollback's restore); optional here, not used by the sections yet */
+  /** the machine the wizard runs on (rollback's restore checks the MultiFactorAuth service there) */
   host?: ServerHost;
   now: () => Date;
   /** "osuser@host", for what is recorded */
@@ -119,6 +124,8 @@ export interface TenantServices {
   ): Promise<FederationPlanResult>;
   applyFederation(change: FederationChange, typed: string): Promise<FederationApplyResult>;
   rollbackPlan(migration: Migration): Promise<RollbackPlan>;
+  /** full rollback: PhoneFactor.pfdata back from the recorded backup (hash checked, current kept aside) */
+  restoreDataFile(item: RollbackItem, adminConfirmedServiceStopped: boolean): Promise<RestoreRecord>;
   removeRolloutGroups(groups: { id: string; displayName: string }[]): Promise<RolloutApplyResult>;
   rolloutOff(): Promise<RolloutApplyResult>;
   planFederationRollback(
@@ -226,6 +233,20 @@ export function createTenantServices(deps: TenantServicesDeps): TenantServices {
         }
       }
       return buildRollbackPlan(m, audit, names);
+    },
+    restoreDataFile: async (item, adminConfirmedServiceStopped) => {
+      if (item.kind !== 'restore-data-file' || !item.backup)
+        throw new Error('No backup is recorded on step 2, so there is nothing to restore from.');
+      if (!deps.host || item.backup.origin === 'remote')
+        throw new Error(
+          `Restore on the MFA Server${item.backup.server ? ` (${item.backup.server})` : ''}: stop MultiFactorAuth, copy PhoneFactor.pfdata from ${item.backup.destination} into ${item.backup.source}, start it.`,
+        );
+      return applyRestoreDataFile(item, {
+        dataFolder: item.backup.source,
+        host: deps.host,
+        adminConfirmedServiceStopped,
+        now: now(),
+      });
     },
     removeRolloutGroups: (groups) => removeGroups(graph(), groups, { now }),
     rolloutOff: () => rolloutOff(graph(), { now }),

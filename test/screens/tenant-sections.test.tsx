@@ -1,5 +1,8 @@
 // Step 8 coverage, step 10 federation and the rollback sections, against the real emulator over HTTP
 // (real Graph client, fake TokenCredential) through the real tenant services on temp folders.
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StepView } from '../../screens/step-view.js';
@@ -7,6 +10,7 @@ import { TenantServicesContext } from '../../screens/use-tenant-services.js';
 import type { FaultOptions } from '../../src/emulator/server.js';
 import { generateTenant } from '../../src/emulator/tenant-generator.js';
 import type { GeneratedTenant } from '../../src/emulator/tenant-types.js';
+import type { ServerHost } from '../../src/platform/server-host.js';
 import { createTenantServices, type TenantServices } from '../../src/services/tenant-services.js';
 import type { MigrationEvent } from '../../state/events.js';
 import type { StepRef } from '../../state/model.js';
@@ -277,5 +281,73 @@ describe('Rollback', () => {
       s.tenant.domains.find((d) => d.id === 'contoso.com')?.federation?.federatedIdpMfaBehavior,
     ).toBeNull();
     expect(s.probe.migration().federationChanges.at(-1)?.to).toBe('enforceMfaByFederatedIdp');
+  });
+});
+
+describe('Rollback: restore the data file', () => {
+  it('asks whether the service is stopped, restores the hashed backup and keeps the current file aside', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'restore-ui-'));
+    const dataFolder = path.join(root, 'Data');
+    const backupFolder = path.join(root, 'backup');
+    mkdirSync(dataFolder);
+    mkdirSync(backupFolder);
+    writeFileSync(path.join(dataFolder, 'PhoneFactor.pfdata'), 'after the update');
+    writeFileSync(path.join(backupFolder, 'PhoneFactor.pfdata'), 'before the update');
+    const sha = createHash('sha256').update('before the update').digest('hex');
+    const takenAt = '2026-11-19T09:00:00.000Z';
+    const evidence: MigrationEvent = {
+      type: 'add-evidence',
+      ref: { step: 'backup' },
+      evidence: {
+        id: 'backup-1',
+        kind: 'file-hash',
+        label: 'Backup',
+        value: sha,
+        data: {
+          type: 'mfa-backup',
+          origin: 'local',
+          takenAt,
+          server: 'mfa01',
+          source: dataFolder,
+          destination: backupFolder,
+          dataFileSha256: sha,
+          files: [{ name: 'PhoneFactor.pfdata', size: 17, modifiedAt: takenAt, sha256: sha }],
+          totalBytes: 17,
+          installer: null,
+          version: '8.0.1.1',
+        },
+      },
+    };
+    const host: ServerHost = {
+      canInspect: true,
+      serviceState: async () => 'stopped',
+      registryValue: async () => null,
+    };
+    const services = createTenantServices({
+      graph: () => undefined,
+      migrationDir: () => root,
+      host,
+      now: () => new Date(),
+      actor: 'tester@test',
+    });
+    const probe = newProbe(seededRoot([evidence]));
+    const ui = show(
+      { services, probe, tenant: generateTenant({ users: 10, seed: 1 }) },
+      { step: 'rb-assess' },
+    );
+    await toSection(ui, 'Rollback plan');
+    await see(ui, /\[full\] Restore PhoneFactor\.pfdata from the backup of 2026-11-19/);
+    ui.press(KEYS.enter);
+    await see(ui, /Restore PhoneFactor\.pfdata .*\?/);
+    ui.press('y');
+    await see(ui, 'Is the MultiFactorAuth service stopped');
+    ui.press('y');
+    await see(ui, /Restored .*PhoneFactor\.pfdata \(hash checked\)/);
+    expect(readFileSync(path.join(dataFolder, 'PhoneFactor.pfdata'), 'utf8')).toBe('before the update');
+    const aside = readdirSync(dataFolder).filter((f) => f !== 'PhoneFactor.pfdata');
+    expect(aside.length).toBeGreaterThan(0);
+    expect(probe.migration().steps['rb-assess']?.evidence.at(-1)?.label).toBe(
+      'Rollback: PhoneFactor.pfdata restored',
+    );
   });
 });
