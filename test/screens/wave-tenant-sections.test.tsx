@@ -75,10 +75,16 @@ async function open(
     china?: boolean;
     faults?: FaultOptions;
     pageSize?: number;
+    appOnly?: boolean;
   } = {},
 ) {
   const tenant = opts.tenant ?? generateTenant({ users: 120, seed: 3, nestedGroups: true });
-  if (!opts.offline) h = await startHarness({ tenant, ...(opts.faults ? { faults: opts.faults } : {}) });
+  if (!opts.offline)
+    h = await startHarness({
+      tenant,
+      ...(opts.faults ? { faults: opts.faults } : {}),
+      ...(opts.appOnly ? { client: { signInKind: 'application' as const } } : {}),
+    });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tenant-ui-'));
   const graph: GraphClient | undefined = h?.graph;
   const services = createTenantServices({
@@ -186,6 +192,13 @@ describe('a wave through the UI: members, preview, verify, staged rollout', () =
     frame = await see(ui, /Preview kept for \d+ users, 1 bad row/);
     frame = await see(ui, /All users \(\d+\)/);
     expect(frameFits(frame, 80, 24)).toBeNull();
+    ui.press('f');
+    frame = await see(ui, /Users with skips \(\d+\)/);
+    const withSkips = Number(/Users with skips \((\d+)\)/.exec(frame)?.[1]);
+    const all = Number(/(\d+) users, \d+ values land/.exec(frame)?.[1]);
+    expect(withSkips).toBeLessThan(all);
+    ui.press('f');
+    await see(ui, /All users \(\d+\)/);
     ui.press('e');
     await see(ui, 'Export preview to:');
     const out = path.join(dir, 'preview-out.csv');
@@ -284,6 +297,14 @@ describe('Staged rollout refusals (step 6)', () => {
       (m.waves[0]?.steps.validate.evidence.some((e) => e.label === 'Override rollout-needs-migrated') ??
         false);
     expect(recorded).toBe(true);
+  });
+
+  it('says why an app-only sign-in cannot change staged rollout, and writes nothing', async () => {
+    const { ui } = await open('validate', { appOnly: true });
+    await toSection(ui, 'SR');
+    ui.press('p');
+    await see(ui, /accepts only a signed-in admin/);
+    expect(h?.emu.requestLog.filter((r) => r.path.includes('featureRolloutPolicies'))).toEqual([]);
   });
 
   it('says why staged rollout is not offered in the China cloud', async () => {
