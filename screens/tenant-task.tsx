@@ -8,6 +8,7 @@ import type { Progress } from '../src/waves/progress.js';
 import { useKeys } from './key-router.js';
 import { ProgressBar } from './progress-bar.js';
 import { useUi } from './ui-context.js';
+import { useConnection } from './use-connection.js';
 import { useTenantServices } from './use-tenant-services.js';
 import { wrapText } from './wrap-text.js';
 
@@ -28,6 +29,8 @@ export interface TenantTask {
 
 export function useTenantTask(): TenantTask {
   const { setCapturingInput } = useUi();
+  // re-render when the Graph connection changes, so "offline" lines and online() stay current
+  useConnection();
   const [running, setRunning] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [message, setMessage] = useState<TenantTask['message']>(null);

@@ -103,7 +103,7 @@ export function WaveTenantRollout(props: SectionProps) {
     if (!services || !plan || !wave) return;
     task.start(
       'Applying and reading back',
-      () => services.applyRollout(plan),
+      (run) => services.applyRollout(plan, run),
       (r) => {
         setApplied(r);
         const added = r.actions.filter((a) => a.action.kind === 'add-group').map((a) => actionText(a.action));

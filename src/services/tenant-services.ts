@@ -108,7 +108,8 @@ export interface TenantServices {
   /** latest result per member that is not migrated (at most `limit`) */
   notMigrated(migrationId: string, waveId: string, limit?: number): Promise<VerificationRecord[]>;
   planRollout(migration: Migration, wave: Wave, opts?: PlanWaveRolloutOptions): Promise<WaveRolloutPlan>;
-  applyRollout(plan: WaveRolloutPlan): Promise<RolloutApplyResult>;
+  /** Esc (the signal) stops between writes; applying again later skips what is already in place */
+  applyRollout(plan: WaveRolloutPlan, run?: LongRun): Promise<RolloutApplyResult>;
   /** coverage per wave from the wave files, and over all waves */
   overallCoverage(migration: Migration): Promise<{ waves: WaveCoverage[]; total: Coverage }>;
   /** users not migrated in any wave's latest results and without a recorded exception (at most `limit`) */
@@ -183,7 +184,8 @@ export function createTenantServices(deps: TenantServicesDeps): TenantServices {
       return out;
     },
     planRollout: (m, w, opts) => planWaveRollout(graph(), m, w, opts),
-    applyRollout: (p) => applyRolloutPlan(graph(), p.plan, { now }),
+    applyRollout: (p, run) =>
+      applyRolloutPlan(graph(), p.plan, { now, ...(run?.signal ? { signal: run.signal } : {}) }),
     overallCoverage: async (m) => {
       const waves: WaveCoverage[] = [];
       const all: VerifyOutcome[] = [];
