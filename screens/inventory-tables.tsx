@@ -2,6 +2,7 @@
 // guide's mapping), authentication services, MFA Server topology (servers, load balancers).
 // Every edit is sent at once as upsert-inventory-row / delete-inventory-row.
 import { Box, Text } from 'ink';
+import { probeFactsFromEvidence } from '../src/probe/probe-evidence.js';
 import {
   DEPENDENCY_STATUS_LABELS,
   DISPOSITION_LABELS,
@@ -14,6 +15,7 @@ import { haWarnings } from '../state/ha-warnings.js';
 import {
   DEPENDENCY_STATUSES,
   DISPOSITIONS,
+  type Evidence,
   type Inventory,
   type InventoryRow,
   type InventoryTable,
@@ -193,8 +195,9 @@ export function npsLines(row: Record<string, unknown> | undefined): string[] {
 }
 
 /** High-availability findings on the recorded topology (HA seed rules), at most three lines. */
-export function topologyLines(inv: Inventory): string[] {
-  const found = haWarnings(inv);
+export function topologyLines(inv: Inventory, evidence: readonly Evidence[] = []): string[] {
+  // probes imported on step 1 say what the servers really have: they take part in the warnings
+  const found = haWarnings(inv, probeFactsFromEvidence(evidence));
   if (found.length === 0) return [];
   const more = found.length > 2 ? ` (${found.length - 2} more in the report)` : '';
   return [`Topology: ${found.length} warning(s)${more}`, ...found.slice(0, 2).map((w) => `! ${w.message}`)];
@@ -233,7 +236,7 @@ export function InventoryTableEditor(
           ? npsLines
           : def.id === 'methods' || def.id === 'portal'
             ? (row) => mappingLines(row, props.width)
-            : () => (m ? topologyLines(m.inventory) : [])
+            : () => (m ? topologyLines(m.inventory, m.steps.inventory?.evidence) : [])
       }
       onChange={(row) =>
         dispatch({ type: 'upsert-inventory-row', table: def.id, row: row as InventoryRow<InventoryTable> })

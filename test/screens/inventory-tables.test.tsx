@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { topologyLines } from '../../screens/inventory-tables.js';
 import { StepView } from '../../screens/step-view.js';
+import { probeEvidence } from '../../src/probe/probe-evidence.js';
+import { parseProbe } from '../../src/probe/probe-schema.js';
 import { METHOD_MAPPINGS, NPS_CHECKLIST } from '../../state/catalogue/index.js';
 import { KEYS, type RenderedUi, renderUi } from '../helpers/render.js';
+import { sampleProbe } from '../helpers/sample-probe.js';
 import { frameFits, Harness, newProbe, see, seededRoot, toSection } from './step-harness.js';
 
 let ui: RenderedUi | undefined;
@@ -127,5 +131,47 @@ describe('Inventory tables (step 1)', () => {
     ui.press(KEYS.enter);
     await see(ui, 'Sticky: no');
     expect(probe.migration().inventory.loadBalancers[0]?.sticky).toBe(false);
+  });
+});
+
+describe('topology warnings use the imported probes', () => {
+  it('a probe reading no static port on a server the inventory says has one is named', () => {
+    const parsed = parseProbe(
+      JSON.stringify({ ...sampleProbe, registry: { ...sampleProbe.registry, Pfsvc_ncan_ip_tcp_port: null } }),
+    );
+    if (!parsed.ok) throw new Error(parsed.message);
+    const evidence = probeEvidence(parsed.probe)
+      .filter((e) => e.step === 'inventory')
+      .map((e) => ({ ...e.evidence, at: '2026-11-25T10:00:00.000Z', by: 'a@b' }));
+    const inv = {
+      methods: [],
+      portal: [],
+      services: [],
+      loadBalancers: [],
+      servers: [
+        {
+          id: '1',
+          name: 'MFA1',
+          role: 'primary' as const,
+          membership: 'domain-joined' as const,
+          replicationPort: 4443,
+          hosts: '',
+          notes: '',
+        },
+        {
+          id: '2',
+          name: 'MFA2',
+          role: 'subordinate' as const,
+          membership: 'domain-joined' as const,
+          replicationPort: 4443,
+          hosts: '',
+          notes: '',
+        },
+      ],
+    };
+    expect(topologyLines(inv)).toEqual([]);
+    expect(topologyLines(inv, evidence).join('\n')).toMatch(
+      /MFA1: the inventory says replication port 4443 but the probe read none/,
+    );
   });
 });

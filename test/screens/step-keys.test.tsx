@@ -60,7 +60,7 @@ describe('keys inside a step', () => {
     const probe = newProbe(seededRoot());
     ui = renderUi(
       <Harness probe={probe}>
-        <StepView stepRef={{ step: 'backup' }} onBack={() => {}} />
+        <StepView stepRef={{ step: 'decommission' }} onBack={() => {}} />
       </Harness>,
       { columns: 80, rows: 24 },
     );
@@ -68,7 +68,7 @@ describe('keys inside a step', () => {
     ui.press('\t');
     await see(ui, '[Checklist]');
     ui.press('jj');
-    const third = stepDef('backup').checklist[2]!;
+    const third = stepDef('decommission').checklist[2]!;
     await see(ui, new RegExp(`› ☐ ${third.text.slice(0, 20)}`));
     ui.press('\t\t');
     await see(ui, '[Evidence]');
