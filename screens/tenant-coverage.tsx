@@ -50,7 +50,7 @@ export function TenantCoverage(props: SectionProps) {
     (input, key) => {
       const moved = listMove(input, key, selectedLive.current, remaining.length);
       if (moved !== null) setSelected(moved);
-      else if (input === 'r') load();
+      else if (input === 'l') load();
       else if (input === 'x') {
         const u = remaining[selectedLive.current];
         if (u) setAsking(u);
@@ -152,7 +152,7 @@ export function TenantCoverage(props: SectionProps) {
       bottom={bottom}
       bottomRows={2}
       hints={[
-        ['r', 'read again'],
+        ['l', 'read again'],
         ['x', 'exception for user'],
         ['e', 'record as evidence'],
         ['↑↓', 'scroll'],

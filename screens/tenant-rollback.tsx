@@ -168,7 +168,7 @@ export function TenantRollback(props: SectionProps & { scope: RollbackScope }) {
       else if (key.return) {
         const it = items[selectedLive.current];
         if (it && actionable(it)) setMode({ kind: 'confirm', item: it });
-      } else if (input === 'r') load();
+      } else if (input === 'l') load();
     },
     { isActive: props.active && task.running === null && mode.kind === 'view' },
   );
@@ -304,7 +304,7 @@ export function TenantRollback(props: SectionProps & { scope: RollbackScope }) {
   const listRows = Math.max(1, body - head.length - Math.min(detailRows.length, 4));
   const hints: [string, string][] = [['↑↓', 'choose']];
   if (actionable(current)) hints.push(['Enter', 'plan and apply']);
-  hints.push(['r', 'derive again']);
+  hints.push(['l', 'derive again']);
   return (
     <TenantLayout
       height={props.height}

@@ -96,7 +96,7 @@ export function WaveTenantPreview(props: SectionProps) {
       }
       const moved = listMove(input, key, selectedLive.current, shown.length);
       if (moved !== null) setSelected(moved);
-      else if (input === 'i') setMode({ kind: 'import-path' });
+      else if (input === 'c') setMode({ kind: 'import-path' });
       else if (input === 'e' && (accepted?.length ?? 0) > 0) setMode({ kind: 'export-path' });
       else if (input === 'f') {
         setOnlySkips(!onlySkipsLive.current);
@@ -185,7 +185,7 @@ export function WaveTenantPreview(props: SectionProps) {
     const s = accepted && accepted.length > 0 ? summarisePreview(accepted) : null;
     head.push(
       <Text key="s" wrap="truncate-end" bold={s !== null} color={s ? undefined : theme.color.muted}>
-        {s ? summaryLine(s) : 'No preview yet. i imports the per-user CSV and predicts what lands in Entra.'}
+        {s ? summaryLine(s) : 'No preview yet. c imports the per-user CSV and predicts what lands in Entra.'}
       </Text>,
     );
     if (s)
@@ -213,7 +213,7 @@ export function WaveTenantPreview(props: SectionProps) {
         ['x', 'discard'],
       ]
     : [
-        ['i', 'import CSV'],
+        ['c', 'import CSV'],
         ['f', onlySkips ? 'all users' : 'only skips'],
         ['e', 'export CSV'],
         ['↑↓', 'scroll'],

@@ -182,7 +182,7 @@ describe('a wave through the UI: members, preview, verify, staged rollout', () =
     const csv = `${previewCsvFor(tenant, ids)}\n"broken@x","","","","","carrier-pigeon","","","0"`;
     const file = path.join(dir, 'users.csv');
     writeFileSync(file, csv);
-    ui.press('i');
+    ui.press('c');
     await see(ui, 'CSV to import:');
     await ui.type(file);
     ui.press(KEYS.enter);
