@@ -17,7 +17,7 @@ import { bodyRowsOf, TenantLayout } from './tenant-layout.js';
 import { NotAvailable, useTenantTask } from './tenant-task.js';
 import { useUi } from './ui-context.js';
 import { useTenantServices } from './use-tenant-services.js';
-import { cell } from './wrap-text.js';
+import { cell, wrapText } from './wrap-text.js';
 
 export function coverageLine(c: Coverage): string {
   const pct = c.total === 0 ? 0 : Math.floor((c.migrated / c.total) * 1000) / 10;
@@ -102,10 +102,13 @@ export function WaveTenantVerify(props: SectionProps) {
 
   const head: ReactNode[] = [];
   if (result) {
+    for (const [i, part] of wrapText(coverageLine(result.coverage), Math.max(10, props.width - 1)).entries())
+      head.push(
+        <Text key={`c${i}`} wrap="truncate-end" bold>
+          {part}
+        </Text>,
+      );
     head.push(
-      <Text key="c" wrap="truncate-end" bold>
-        {coverageLine(result.coverage)}
-      </Text>,
       <Text key="s" wrap="truncate-end" color={theme.color.muted}>
         Pass {result.pass}: {result.scope}
       </Text>,

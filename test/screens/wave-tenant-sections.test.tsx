@@ -164,6 +164,29 @@ describe('Members: Esc stops the listing, l resumes it', () => {
   });
 });
 
+describe('Verify: Esc stops a pass, v continues it', () => {
+  it('keeps the users checked before Esc and does not check them again', async () => {
+    const tenant = generateTenant({ users: 3000, seed: 4 });
+    const { ui } = await open('migrate-users', { tenant, faults: { latencyMs: 150 } });
+    await view(ui, '1');
+    ui.press('l');
+    await see(ui, /Listed \d+ users/);
+    await view(ui, '3');
+    ui.press('v');
+    await see(ui, /Verifying \(Esc stops\).* [1-9]\d* of \d+ \(/);
+    ui.press(KEYS.escape);
+    await see(ui, 'Stopped. What was done so far is kept');
+    const batchesBefore = h?.emu.requestLog.filter((r) => r.path.endsWith('$batch')).length ?? 0;
+    ui.press('v');
+    const frame = await see(ui, /Pass 1 \(resumed\): coverage incomplete/);
+    const members = memberIds(tenant, tenant.wellKnown.migrationGroupId).length;
+    expect(frame).toMatch(/unchecked\s+0/);
+    // the resumed run asked only for the users the stopped one had not finished
+    const batchesAfter = h?.emu.requestLog.filter((r) => r.path.endsWith('$batch')).length ?? 0;
+    expect(batchesAfter - batchesBefore).toBeLessThan(Math.ceil(members / 20));
+  });
+});
+
 describe('a wave through the UI: members, preview, verify, staged rollout', () => {
   it('imports the preview, verifies before and after the utility, then plans and applies the rollout', async () => {
     const tenant = generateTenant({ users: 120, seed: 3, nestedGroups: true });
