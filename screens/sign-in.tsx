@@ -27,13 +27,14 @@ type Stage =
   | { kind: 'working'; signIn: SignInKind }
   | { kind: 'done'; ok: boolean; message: string };
 
-type DetailField = 'tenantId' | 'clientId' | 'certificatePath' | 'secretFile';
+type DetailField = 'tenantId' | 'clientId' | 'certificatePath' | 'secretFile' | 'secret';
 
 const DETAIL_LABELS: Record<DetailField, string> = {
   tenantId: 'Tenant id or verified domain: ',
   clientId: 'Application (client) id: ',
   certificatePath: 'PEM file (certificate + private key): ',
-  secretFile: 'File that holds the client secret: ',
+  secretFile: 'File with the secret (empty: type it): ',
+  secret: 'Client secret (not shown, not stored): ',
 };
 
 function fieldsFor(kind: SignInKind): DetailField[] {
@@ -193,11 +194,18 @@ export function SignIn(props: SignInProps) {
           key={stage.field}
           label={DETAIL_LABELS[stage.field]}
           initial={initial}
-          validate={(v) => (v.trim() === '' ? 'Required.' : null)}
+          {...(stage.field === 'secret' ? { mask: true, maxLength: 1000 } : {})}
+          validate={(v) => (v.trim() === '' && stage.field !== 'secretFile' ? 'Required.' : null)}
           onCancel={() => setStage({ kind: 'choose' })}
           onSubmit={(value) => {
             const details = { ...stage.details, [stage.field]: value.trim() };
-            const next = fields[fields.indexOf(stage.field) + 1];
+            // no file given: the secret is typed (masked) instead
+            const next: DetailField | undefined =
+              stage.field === 'secretFile' && value.trim() === ''
+                ? 'secret'
+                : stage.field === 'secret'
+                  ? undefined
+                  : fields[fields.indexOf(stage.field) + 1];
             if (next) setStage({ kind: 'details', signIn: stage.signIn, field: next, details });
             else start(stage.signIn, details);
           }}

@@ -47,6 +47,8 @@ export interface SignInDetails {
   certificatePath?: string;
   /** the client secret is read from this file, never from argv, never stored */
   secretFile?: string;
+  /** or typed (masked) in the wizard: kept in memory for this sign-in only */
+  secret?: string;
 }
 
 export type ConnectResult =
@@ -145,8 +147,9 @@ export function createConnection(deps: ConnectionDeps): Connection {
           return { kind, cloud, tenantId, clientId, certificatePath: path };
         }
         const file = details.secretFile?.trim();
-        if (!file) return 'Give the path of the file that holds the client secret.';
-        return { kind, cloud, tenantId, clientId, secret: { file } };
+        if (file) return { kind, cloud, tenantId, clientId, secret: { file } };
+        if (details.secret) return { kind, cloud, tenantId, clientId, secret: { value: details.secret } };
+        return 'Give the file that holds the client secret, or type the secret.';
       }
       case 'access-token':
         return { kind, cloud, env };

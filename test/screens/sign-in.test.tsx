@@ -200,7 +200,7 @@ describe('sign-in from the wizard', () => {
     await u.waitFor('Application (client) id');
     await u.type('00000000-0000-4000-8000-000000000001');
     u.press(KEYS.enter);
-    const file = await u.waitFor('File that holds the client secret');
+    const file = await u.waitFor('File with the secret');
     expect(file).toContain('never stored');
     const secretFile = path.join(dir, 'secret.txt');
     fs.writeFileSync(secretFile, 'not-a-real-secret\n', { mode: 0o600 });
@@ -223,5 +223,34 @@ describe('sign-in from the wizard', () => {
     await u.waitFor((f) => !f.includes('STEP inventory'));
     u.press('e');
     await u.waitFor('Graph permissions for step 1');
+  });
+
+  it('the client secret may be typed instead: masked on screen, never in the state', async () => {
+    const { store, ui: u } = open();
+    await u.waitFor('STEP inventory');
+    u.press('e');
+    await u.waitFor('Graph permissions');
+    u.press(KEYS.enter);
+    await u.waitFor('How do you want to sign in');
+    for (let i = 0; i < 4; i++) u.press(KEYS.down);
+    await u.waitFor(/[›❯>] App-only, client secret/);
+    u.press(KEYS.enter);
+    await u.waitFor('Tenant id or verified domain');
+    u.press(KEYS.enter);
+    await u.waitFor('Application (client) id');
+    await u.type('00000000-0000-4000-8000-000000000001');
+    u.press(KEYS.enter);
+    await u.waitFor('File with the secret');
+    u.press(KEYS.enter); // no file: type it
+    await u.waitFor('Client secret (not shown, not stored)');
+    await u.type('TopSecretValue42');
+    const typed = await u.waitFor('****');
+    expect(typed).not.toContain('TopSecretValue42');
+    u.press(KEYS.enter);
+    finishSignIn();
+    await u.waitFor('connected · Contoso');
+    expect(kindsAsked).toEqual(['client-secret']);
+    expect(JSON.stringify(store.get())).not.toContain('TopSecretValue42');
+    for (const f of u.frames) expect(f).not.toContain('TopSecretValue42');
   });
 });
