@@ -3,7 +3,7 @@
 // the accepted preview is kept in the wave's files (verification compares against it). Summary
 // counts, a filter to users with skips, and an Excel-safe export with phone numbers masked.
 import { Text } from 'ink';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import type { RowError } from '../src/sync-preview/parse-user-export.js';
 import { type PreviewSummary, summarisePreview } from '../src/sync-preview/summary.js';
 import type { UserPreview } from '../src/sync-preview/types.js';
@@ -54,7 +54,29 @@ export function WaveTenantPreview(props: SectionProps) {
   };
   useEffect(reload, [services, mid, wid]);
 
-  const shown = (accepted ?? []).filter((p) => !onlySkips || p.skipped.length > 0);
+  // a wave can hold 50,000 users: filter, summarise and build the rows once per change of the data,
+  // not on every key press (a move only swaps the two highlighted rows)
+  const shown = useMemo(
+    () => (accepted ?? []).filter((p) => !onlySkips || p.skipped.length > 0),
+    [accepted, onlySkips],
+  );
+  const acceptedSummary = useMemo(
+    () => (accepted && accepted.length > 0 ? summarisePreview(accepted) : null),
+    [accepted],
+  );
+  const previewRow = useCallback(
+    (p: UserPreview, on: boolean) => {
+      const why = p.skipped.map((k) => k.message).join('; ') || p.notes.join('; ');
+      return (
+        <Text key={p.user} wrap="truncate-end" color={on ? theme.color.selected : undefined}>
+          {on ? theme.glyph.pointer : ' '} {cell(p.user, Math.max(10, Math.floor(props.width / 3)))}{' '}
+          {cell(String(p.lands.length), 3)} {p.skipped.length ? `${theme.glyph.warn} ${why}` : why}
+        </Text>
+      );
+    },
+    [theme, props.width],
+  );
+  const baseRows = useMemo(() => shown.map((p) => previewRow(p, false)), [shown, previewRow]);
   const pending = mode.kind === 'pending' ? mode : null;
   const errorsShown = pending?.errors ?? [];
 
@@ -182,7 +204,7 @@ export function WaveTenantPreview(props: SectionProps) {
       </Text>
     ));
   } else {
-    const s = accepted && accepted.length > 0 ? summarisePreview(accepted) : null;
+    const s = acceptedSummary;
     head.push(
       <Text key="s" wrap="truncate-end" bold={s !== null} color={s ? undefined : theme.color.muted}>
         {s ? summaryLine(s) : 'No preview yet. c imports the per-user CSV and predicts what lands in Entra.'}
@@ -195,17 +217,9 @@ export function WaveTenantPreview(props: SectionProps) {
           skipped
         </Text>,
       );
-    const w = props.width;
-    rows = shown.map((p, i) => {
-      const on = i === selected;
-      const why = p.skipped.map((k) => k.message).join('; ') || p.notes.join('; ');
-      return (
-        <Text key={p.user} wrap="truncate-end" color={on ? theme.color.selected : undefined}>
-          {on ? theme.glyph.pointer : ' '} {cell(p.user, Math.max(10, Math.floor(w / 3)))}{' '}
-          {cell(String(p.lands.length), 3)} {p.skipped.length ? `${theme.glyph.warn} ${why}` : why}
-        </Text>
-      );
-    });
+    rows = baseRows.slice();
+    const at = shown[selected];
+    if (at) rows[selected] = previewRow(at, true);
   }
   const hints: [string, string][] = pending
     ? [
