@@ -4,6 +4,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { describeSignIn, type SignInKind } from '../src/auth/sign-in-kinds.js';
+import { OPERATIONS, unsupportedOperations } from '../src/graph/permissions.js';
 import { type SignInDetails, stepWrites } from '../src/wizard/connection.js';
 import type { Migration, StepId } from '../state/model.js';
 import { KeyHints } from './key-hints.js';
@@ -138,6 +139,11 @@ export function SignIn(props: SignInProps) {
 
   if (stage.kind === 'choose') {
     const selected = kinds[choice];
+    // e.g. staged rollout has no application permission: say so before an app-only sign-in
+    const cannot =
+      selected && describeSignIn(selected).permissionKind === 'application'
+        ? unsupportedOperations({ steps: [step], write, kind: 'application' })
+        : [];
     return (
       <Box flexDirection="column" height={props.height}>
         <Text bold wrap="truncate-end">
@@ -159,6 +165,11 @@ export function SignIn(props: SignInProps) {
         {selected ? (
           <Text color={theme.color.muted} wrap="truncate-end">
             {describeSignIn(selected).note}
+          </Text>
+        ) : null}
+        {cannot.length > 0 ? (
+          <Text color={theme.color.warn} wrap="wrap">
+            {theme.glyph.warn} App-only cannot {cannot.map((op) => OPERATIONS[op].describe).join(', ')}.
           </Text>
         ) : null}
         <Box flexGrow={1} />

@@ -253,4 +253,44 @@ describe('sign-in from the wizard', () => {
     expect(JSON.stringify(store.get())).not.toContain('TopSecretValue42');
     for (const f of u.frames) expect(f).not.toContain('TopSecretValue42');
   });
+
+  it('on the staged rollout step, an app-only choice warns that app-only cannot change staged rollout', async () => {
+    const root = rootWith(
+      [{ id: 'prod', name: 'Production', tenant: 'contosodemo.onmicrosoft.com' }],
+      'prod',
+    );
+    const store = memoryStore(root);
+    ui = renderUi(
+      <App
+        store={store}
+        theme={makeTheme({ color: false, ascii: false })}
+        connection={connection()}
+        renderStep={(p) => <FakeStep {...p} />}
+      />,
+      { columns: 80, rows: 24 },
+    );
+    const u = settled(ui);
+    await u.waitFor('STEP inventory');
+    u.press(KEYS.escape); // step list
+    await u.waitFor((f) => !f.includes('STEP inventory'));
+    // open step 6 from the list: the navigator's rows come from the real selectors
+    for (let i = 0; i < 40; i++) {
+      const f = ui.lastFrame();
+      if (/[›❯>] *\S* *6 /.test(f) || /[›❯>].*Validate/.test(f)) break;
+      u.press(KEYS.down);
+      await new Promise((r) => setImmediate(r));
+    }
+    u.press(KEYS.enter);
+    await u.waitFor('STEP validate');
+    u.press('e');
+    const perms = await u.waitFor('Graph permissions for step 6');
+    expect(perms).toContain('changes the tenant');
+    u.press(KEYS.enter);
+    await u.waitFor('How do you want to sign in');
+    expect(ui.lastFrame()).not.toContain('App-only cannot');
+    for (let i = 0; i < 3; i++) u.press(KEYS.down);
+    const frame = await u.waitFor('App-only cannot');
+    expect(frame.replace(/(\s*│\s*)+/g, ' ')).toContain('change staged rollout policies');
+    expect(frameLines(frame).length).toBeLessThanOrEqual(24);
+  });
 });
