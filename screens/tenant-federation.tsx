@@ -240,6 +240,17 @@ export function TenantFederation(props: SectionProps) {
       passed ? theme.color.ok : theme.color.warn,
     );
   }
+  // RADIUS clients move to the NPS extension (step 9) before federation changes, or they lose MFA
+  const radiusOpen = m.inventory.services.filter(
+    (x) => x.kind === 'radius' && x.disposition !== 'retire' && x.status !== 'done',
+  );
+  if (radiusOpen.length > 0)
+    line(
+      'nps',
+      `${theme.glyph.warn} ${radiusOpen.length} RADIUS client(s) not done in step 9 (NPS extension checklist): ${radiusOpen.map((x) => x.name).join(', ')}`,
+      theme.color.warn,
+      true,
+    );
   if (ca) {
     const names = ca.enabled.map((p) => `${p.displayName}: ${p.covers}`).join('; ');
     line(

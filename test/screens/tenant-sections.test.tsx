@@ -132,11 +132,28 @@ describe('Federation (step 10)', () => {
   });
 
   it('needs an attestation where the value was never set, then warns the first write cannot be undone', async () => {
-    const s = await setup();
+    const s = await setup({
+      seed: [
+        {
+          type: 'upsert-inventory-row',
+          table: 'services',
+          row: {
+            id: 'vpn',
+            kind: 'radius',
+            name: 'VPN concentrator',
+            host: 'vpn01',
+            disposition: 'nps-extension',
+            status: 'in-progress',
+            notes: '',
+          },
+        },
+      ],
+    });
     const ui = show(s, { step: 'federation' });
     await toSection(ui, 'Tenant');
     ui.press('l');
     await see(ui, 'contoso.com: not set');
+    expect(ui.lastFrame()).toMatch(/1 RADIUS client\(s\) not done in step 9/);
     ui.press(' ');
     ui.press('p');
     await see(ui, /Record how MFA was\s+enforced first|Record how MFA was enforced/);
