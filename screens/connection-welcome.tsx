@@ -25,7 +25,7 @@ export function ConnectionWelcome(props: { onNew: () => void; onDemo: () => void
       </Text>
       <Text> </Text>
       <Text color={theme.color.muted} wrap="truncate-end">
-        The demo runs a Graph emulator on this machine (127.0.0.1); its migration is marked DEMO.
+        The demo tenant is a Graph emulator on 127.0.0.1; its migration is marked DEMO.
       </Text>
       <Text> </Text>
       <KeyHints

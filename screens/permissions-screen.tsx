@@ -66,7 +66,7 @@ export function PermissionsScreen(props: PermissionsScreenProps) {
       <Text color={writes ? theme.color.warn : theme.color.muted} wrap="truncate-end">
         {writes
           ? 'This step changes the tenant: its write permissions are asked for too.'
-          : 'Read-only: this step changes nothing in the tenant and asks for no write permission.'}
+          : 'Read-only: changes nothing in the tenant; asks for no write permission.'}
       </Text>
       <Text> </Text>
       <ScrollBox

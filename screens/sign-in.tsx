@@ -163,7 +163,7 @@ export function SignIn(props: SignInProps) {
         })}
         <Text> </Text>
         {selected ? (
-          <Text color={theme.color.muted} wrap="truncate-end">
+          <Text color={theme.color.muted} wrap="wrap">
             {describeSignIn(selected).note}
           </Text>
         ) : null}
