@@ -80,7 +80,14 @@ export function WaveTenantMembers(props: SectionProps) {
   };
 
   const list = (refresh: boolean) => {
-    if (!services || !wave || !ref) return;
+    if (!services || !wave) return;
+    if (!ref) {
+      task.setMessage({
+        kind: 'warn',
+        text: 'The wave has no migration group yet: set it in the Wave section.',
+      });
+      return;
+    }
     task.start(
       'Finding the group',
       () => services.resolveGroup(ref),
