@@ -162,3 +162,155 @@ function commandLine(args: string[], env: Record<string, string>): string {
 function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./=:@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
+
+// ---- Wave end-to-end helpers: a standalone emulator process and the wizard's common moves ----
+
+export interface EmulatorLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  time: string;
+  inner: boolean;
+}
+
+export interface WellKnownIds {
+  migrationGroupId: string;
+  rolloutGroupId: string;
+  pilotGroupId: string;
+}
+
+/**
+ * `mfa-migrate emulator` in its own process (like an admin would run it), so its request log can be
+ * read over HTTP while the wizard runs in tmux. Only this child is ever killed.
+ */
+export class EmulatorProcess {
+  private constructor(
+    private readonly child: import('node:child_process').ChildProcess,
+    readonly url: string,
+    readonly token: string,
+  ) {}
+
+  static async start(users: number, faults?: string): Promise<EmulatorProcess> {
+    const { spawn } = await import('node:child_process');
+    const args = [CLI, 'emulator', '--port', '0', '--users', String(users)];
+    if (faults) args.push('--faults', faults);
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      const token = /^\s*(eyJ[\w.-]+)\s*$/m.exec(out)?.[1];
+      if (url && token && out.includes('Press Ctrl+C')) return new EmulatorProcess(child, url, token);
+      if (child.exitCode !== null || Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`The emulator did not start:\n${out}`);
+      }
+      await sleep(50);
+    }
+  }
+
+  /** environment for the wizard: the emulator's URL and its demo token */
+  wizardEnv(): Record<string, string> {
+    return { MFA_MIGRATE_ACCESS_TOKEN: this.token, MFA_MIGRATE_GRAPH_URL: this.url };
+  }
+
+  async control<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.url}/_emulator${route}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    if (!res.ok) throw new Error(`${method} /_emulator${route}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  async requests(): Promise<EmulatorLogEntry[]> {
+    return (await this.control<{ value: EmulatorLogEntry[] }>('GET', '/requests')).value;
+  }
+
+  async wellKnown(): Promise<WellKnownIds> {
+    return (await this.control<{ wellKnown: WellKnownIds }>('GET', '/tenant')).wellKnown;
+  }
+
+  /** "the admin ran the Migration Utility" on a group */
+  async migrateGroup(groupId: string): Promise<number> {
+    return (await this.control<{ migrated: number }>('POST', '/migrate', { groupId })).migrated;
+  }
+
+  async setFaults(faults: Record<string, number | boolean>): Promise<void> {
+    await this.control('POST', '/faults', faults);
+  }
+
+  close(): void {
+    if (this.child.exitCode === null) this.child.kill('SIGTERM');
+  }
+}
+
+/** the line of the screen that carries the selection marker */
+export function selectedLine(screen: string): string {
+  return screen.split('\n').find((l) => /^│?\s*›/.test(l)) ?? '';
+}
+
+/** Move the selection one arrow at a time until the selected line matches `target`. */
+export async function selectLine(
+  tmux: TmuxSession,
+  target: RegExp,
+  { key = 'Down', max = 30 } = {},
+): Promise<string> {
+  for (let i = 0; i < max; i++) {
+    const screen = tmux.screen();
+    if (target.test(selectedLine(screen))) return screen;
+    const before = selectedLine(screen);
+    await tmux.press(key, (s) => selectedLine(s) !== before);
+  }
+  throw new Error(`no line ${String(target)} to select; screen:\n${tmux.screen()}`);
+}
+
+/** the open section of a step: the bracketed name on the line under "Step N · title" */
+export function sectionOf(screen: string): string | undefined {
+  const lines = screen.split('\n');
+  const title = lines.findIndex((l) => /Step \w+ · /.test(l));
+  return title < 0 ? undefined : lines[title + 1]?.match(/\[([^\]]+)\]/)?.[1];
+}
+
+/** Tab through the step's sections until `name` is the open one. */
+export async function openSection(tmux: TmuxSession, name: string): Promise<string> {
+  for (let i = 0; i < 12; i++) {
+    const screen = tmux.screen();
+    const now = sectionOf(screen);
+    if (now === name) return screen;
+    await tmux.press('Tab', (s) => sectionOf(s) !== now);
+  }
+  throw new Error(`no section ${name}; screen:\n${tmux.screen()}`);
+}
+
+/** From a fresh state dir: create a migration named `name` (no tenant, Global) and land on the step list. */
+export async function createMigration(tmux: TmuxSession, name: string): Promise<void> {
+  const screen = await tmux.waitFor(/New migration|There is no migration yet/);
+  if (!screen.includes('Name:')) await tmux.press('n', 'Name:');
+  await tmux.press({ text: name }, `Name: ${name}`);
+  await tmux.press('Enter', 'Tenant (optional)');
+  await tmux.press('Enter', 'Cloud:');
+  await tmux.press('Enter', /›\s+1 Identify/);
+}
+
+/**
+ * Connect the open migration with the token from MFA_MIGRATE_ACCESS_TOKEN: `e` (step list or step),
+ * the permissions screen, the sign-in choices, then back to where the admin was.
+ */
+export async function connectWithEnvToken(tmux: TmuxSession): Promise<void> {
+  await tmux.press('e', /Graph permissions for|How do you want to sign in/);
+  if (!tmux.screen().includes('How do you want to sign in')) {
+    await tmux.press('Enter', 'How do you want to sign in');
+  }
+  await selectLine(tmux, /Access token from MFA_MIGRATE_ACCESS_TOKEN/);
+  await tmux.press('Enter', /Connected to .*\(/);
+  await tmux.press('Enter', (s) => !s.includes('Connected to') && s.includes('● connected'));
+}
