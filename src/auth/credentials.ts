@@ -12,8 +12,10 @@ import {
   type TokenCredential,
 } from '@azure/identity';
 import type { Cloud } from '../../state/model.js';
-import { cloudEndpoints, defaultScope, qualifyScopes } from '../graph/clouds.js';
-import type { SignInKind } from './sign-in-kinds.js';
+import { cloudEndpoints } from '../graph/clouds.js';
+
+export { scopesForSignIn } from './scopes.js';
+
 import { ACCESS_TOKEN_ENV, StaticTokenCredential, tokenFromEnv } from './static-token.js';
 
 /**
@@ -112,15 +114,6 @@ export async function createCredential(opts: SignInOptions): Promise<TokenCreden
       return new StaticTokenCredential(token);
     }
   }
-}
-
-/**
- * Scopes to ask for. Delegated interactive sign-ins ask for exactly the permissions of the steps at
- * hand; app-only, Azure CLI and ready-made tokens can only use ".default" (what was consented).
- */
-export function scopesForSignIn(kind: SignInKind, cloud: Cloud, permissions: readonly string[]): string[] {
-  if (kind === 'device-code' || kind === 'browser') return qualifyScopes(cloud, permissions);
-  return [defaultScope(cloud)];
 }
 
 /** Requests a token now (so the device code shows on the sign-in screen); Esc aborts via `signal`. */

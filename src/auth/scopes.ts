@@ -1,8 +1,8 @@
 // What to ask for at sign-in, from the steps the admin is about to work on: the least-privileged
 // permissions of those steps (writes only when a change is coming), qualified for the cloud.
 import type { Cloud, StepId } from '../../state/model.js';
+import { defaultScope, qualifyScopes } from '../graph/clouds.js';
 import { type OperationId, permissionsFor, unsupportedOperations } from '../graph/permissions.js';
-import { scopesForSignIn } from './credentials.js';
 import { describeSignIn, type SignInKind } from './sign-in-kinds.js';
 
 export interface SignInScopes {
@@ -27,4 +27,13 @@ export function signInScopes(
     permissions,
     unsupported: unsupportedOperations(req),
   };
+}
+
+/**
+ * Scopes to ask for. Delegated interactive sign-ins ask for exactly the permissions of the steps at
+ * hand; app-only, Azure CLI and ready-made tokens can only use ".default" (what was consented).
+ */
+export function scopesForSignIn(kind: SignInKind, cloud: Cloud, permissions: readonly string[]): string[] {
+  if (kind === 'device-code' || kind === 'browser') return qualifyScopes(cloud, permissions);
+  return [defaultScope(cloud)];
 }

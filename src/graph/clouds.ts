@@ -1,7 +1,14 @@
 // Where each national cloud's Graph and sign-in live. A token is asked for the Graph resource of the
 // migration's cloud only, and sent only to that cloud's Graph host (or the configured override), so a
 // token never crosses clouds.
-import { AzureAuthorityHosts } from '@azure/identity';
+// The values of @azure/identity's AzureAuthorityHosts, written out so that reading a cloud's endpoints
+// does not load the identity library (it is most of the wizard's start-up time).
+const AzureAuthorityHosts = {
+  AzurePublicCloud: 'https://login.microsoftonline.com',
+  AzureGovernment: 'https://login.microsoftonline.us',
+  AzureChina: 'https://login.chinacloudapi.cn',
+} as const;
+
 import type { Cloud } from '../../state/model.js';
 
 export interface CloudEndpoints {

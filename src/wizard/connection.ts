@@ -3,10 +3,11 @@
 // A connection belongs to one migration; the tenant check runs before anything else is sent.
 import type { TokenCredential } from '@azure/identity';
 import type { Migration, StepId } from '../../state/model.js';
-import { createCredential, type DeviceCodePrompt, type SignInOptions } from '../auth/credentials.js';
+// @azure/identity and the Graph client load only when a sign-in starts: they are most of the
+// wizard's start-up time and the first frame needs neither.
+import type { DeviceCodePrompt, SignInOptions } from '../auth/credentials.js';
 import { decodeJwtClaims, tokenKind } from '../auth/jwt.js';
 import { signInScopes } from '../auth/scopes.js';
-import { openGraphSession } from '../auth/session.js';
 import { describeSignIn, SIGN_IN_KINDS, type SignInKind } from '../auth/sign-in-kinds.js';
 import { tokenFromEnv } from '../auth/static-token.js';
 import type { ActualTenant, PinTenantEvent } from '../auth/tenant-pin.js';
@@ -235,11 +236,13 @@ export function createConnection(deps: ConnectionDeps): Connection {
     });
     if (typeof options === 'string') return fail(options);
     try {
-      const credential = await (deps.makeCredential ?? createCredential)(options);
+      const makeCredential = deps.makeCredential ?? (await import('../auth/credentials.js')).createCredential;
+      const credential = await makeCredential(options);
       const { scopes } = signInScopes(kind, target.migration.cloud, target.steps, target.write);
       const token = kind === 'access-token' ? tokenFromEnv(env) : undefined;
       const permissionKind =
         describeSignIn(kind).permissionKind ?? tokenKind(token ? decodeJwtClaims(token) : undefined);
+      const { openGraphSession } = await import('../auth/session.js');
       const session = await openGraphSession({
         credential,
         cloud: target.migration.cloud,

@@ -18,7 +18,7 @@ import { enterAltScreen, type ProcessLike } from '../terminal/alt-screen.js';
 import { quietConsole } from '../terminal/quiet-console.js';
 import { createConnection } from './connection.js';
 import { demoMigrationEvents } from './demo-migration.js';
-import { type DemoTenant, startDemoTenant } from './demo-tenant.js';
+import type { DemoTenant } from './demo-tenant.js';
 
 export interface RunWizardOptions {
   stateDir: string;
@@ -112,7 +112,10 @@ export async function runWizard(
     env: opts.env ?? process.env,
     auditFile: (id) => auditFileFor(store.migrationDir(id)),
     launchDemo: async () => {
-      demoTenant ??= startDemoTenant({ users: opts.demoUsers ?? 2000 });
+      // the emulator loads only for a demo migration
+      demoTenant ??= import('./demo-tenant.js').then((d) =>
+        d.startDemoTenant({ users: opts.demoUsers ?? 2000 }),
+      );
       const t = await demoTenant;
       return { baseUrl: t.url, token: t.token };
     },
