@@ -7,7 +7,7 @@ import {
   probeEvidence,
   probeFactsFromEvidence,
 } from '../src/probe/probe-evidence.js';
-import { PROBE_SCRIPT_DEFAULT } from '../src/services/prep-services.js';
+import { PROBE_SCRIPT_DEFAULT } from '../src/probe/probe-script.js';
 import { haWarnings } from '../state/ha-warnings.js';
 import type { Evidence, Migration } from '../state/model.js';
 import { currentMigration } from '../state/selectors.js';

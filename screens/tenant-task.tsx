@@ -3,7 +3,8 @@
 // failure as one line. While it runs the step's own keys and the shell's are quiet.
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { failureMessage, OfflineError, type TenantServices } from '../src/services/tenant-services.js';
+import { failureMessage, OfflineError } from '../src/services/tenant-errors.js';
+import type { TenantServices } from '../src/services/tenant-services.js';
 import type { Progress } from '../src/waves/progress.js';
 import { useKeys } from './key-router.js';
 import { ProgressBar } from './progress-bar.js';

@@ -5,6 +5,9 @@
 
 export const PROBE_VERSION = 1;
 
+/** Where the wizard offers to save the script. */
+export const PROBE_SCRIPT_DEFAULT = './mfa-migrate-probe.ps1';
+
 export function probeScript(): string {
   return `# mfa-migrate MFA Server probe, version ${PROBE_VERSION}
 # READ-ONLY: it reads the registry, the MFA Server data folder, the service state and log sizes,

@@ -24,7 +24,7 @@ import { PHONEFACTOR_KEY, type ServerHost } from '../platform/server-host.js';
 import { decodeProbeFile, type ProbeParse, parseProbe } from '../probe/probe-schema.js';
 import { probeScript } from '../probe/probe-script.js';
 
-export const PROBE_SCRIPT_DEFAULT = './mfa-migrate-probe.ps1';
+export { PROBE_SCRIPT_DEFAULT } from '../probe/probe-script.js';
 
 export interface BackupProgress {
   done: number;

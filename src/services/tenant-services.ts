@@ -50,15 +50,9 @@ import {
 import { latestResults, type VerifyResult, verifyWave } from '../waves/verify-wave.js';
 import { type MembersCheckpoint, type VerificationRecord, waveFiles } from '../waves/wave-files.js';
 
-/** Said wherever a Graph check cannot run; the manual fallback (tick + note, add evidence) stays. */
-export const OFFLINE_MESSAGE = 'offline: sign in (g) or record the result by hand';
+import { OfflineError } from './tenant-errors.js';
 
-export class OfflineError extends Error {
-  override readonly name = 'OfflineError';
-  constructor() {
-    super(OFFLINE_MESSAGE);
-  }
-}
+export { failureMessage, OFFLINE_MESSAGE, OfflineError } from './tenant-errors.js';
 
 export interface TenantServicesDeps {
   /** the signed-in Graph client for the open migration, undefined when offline */
@@ -258,7 +252,3 @@ export function createTenantServices(deps: TenantServicesDeps): TenantServices {
 }
 
 /** A failure as one or two lines for the admin (never a stack trace). */
-export function failureMessage(e: unknown): string {
-  if (e instanceof Error) return e.message.split('\n').slice(0, 2).join(' ');
-  return String(e);
-}
