@@ -11,6 +11,7 @@ export class OfflineError extends Error {
   }
 }
 
+/** A failure as one or two lines for the admin (never a stack trace). */
 export function failureMessage(e: unknown): string {
   if (e instanceof Error) return e.message.split('\n').slice(0, 2).join(' ');
   return String(e);

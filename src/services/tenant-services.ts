@@ -250,5 +250,3 @@ export function createTenantServices(deps: TenantServicesDeps): TenantServices {
     applyFederationRollback: (m, confirmations) => applyFederationRollback(graph(), m, confirmations),
   };
 }
-
-/** A failure as one or two lines for the admin (never a stack trace). */
