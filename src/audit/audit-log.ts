@@ -87,14 +87,23 @@ export function openAuditLog(file: string, opts: { actor?: string; now?: () => D
     if (!prepared) {
       await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     }
-    const handle = await open(file, 'a', 0o600);
+    const handle = await open(file, 'a+', 0o600);
     try {
       if (!prepared) {
         // an existing file keeps its old mode on open; tighten it once
         await chmod(file, 0o600);
         prepared = true;
       }
-      await handle.appendFile(line, 'utf8');
+      // A crash mid-append can leave a torn last line: start on a fresh line so this entry stays
+      // readable (the torn one is reported as a bad line by readAuditLog).
+      const { size } = await handle.stat();
+      let text = line;
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        await handle.read(last, 0, 1, size - 1);
+        if (last[0] !== 0x0a) text = `\n${line}`;
+      }
+      await handle.appendFile(text, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

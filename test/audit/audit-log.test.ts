@@ -56,5 +56,15 @@ describe('audit log', () => {
     const r = await readAuditLog(file);
     expect(r.entries).toHaveLength(1);
     expect(r.badLines).toEqual([2]);
+    // the next entry after a crash starts on its own line and stays readable
+    await openAuditLog(file, { actor: 'a@h' }).append({
+      method: 'PATCH',
+      path: '/y',
+      body: null,
+      status: 204,
+    });
+    const after = await readAuditLog(file);
+    expect(after.entries.map((e) => e.path)).toEqual(['/x', '/y']);
+    expect(after.badLines).toEqual([2]);
   });
 });

@@ -110,6 +110,19 @@ describe('Graph client against the emulator', () => {
     expect(outer.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('does not audit a $batch of reads, but does audit a $batch carrying a write', async () => {
+    h = await startHarness();
+    const u1 = h.emu.tenant.userAt(1)?.id ?? '';
+    await batch(h.graph, [{ id: 'a', method: 'GET', url: `/users/${u1}?$select=id` }]);
+    expect((await readAuditLog(h.auditFile)).entries).toEqual([]);
+    await batch(h.graph, [
+      { id: 'a', method: 'GET', url: `/users/${u1}?$select=id` },
+      { id: 'b', method: 'DELETE', url: '/policies/featureRolloutPolicies/nope' },
+    ]).catch(() => undefined);
+    const { entries } = await readAuditLog(h.auditFile);
+    expect(entries.map((e) => [e.method, e.path])).toEqual([['POST', '/v1.0/$batch']]);
+  });
+
   it('matches batch responses by id whatever their order', async () => {
     h = await startHarness();
     const u1 = h.emu.tenant.userAt(1)?.id ?? '';

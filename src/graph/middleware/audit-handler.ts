@@ -30,6 +30,11 @@ export class AuditHandler implements Middleware {
     const url = new URL(requestUrl(context.request));
     const path = safeDecode(url.pathname) + url.search;
     const body = redactBody(context.options.body);
+    // A $batch of reads (verification sends thousands) changes nothing: it would only bury the writes.
+    if (url.pathname.endsWith('/$batch') && isReadOnlyBatch(body)) {
+      await this.next.execute(context);
+      return;
+    }
     try {
       await this.next.execute(context);
     } catch (err) {
@@ -52,6 +57,14 @@ export class AuditHandler implements Middleware {
       requestId: res?.headers.get('request-id') ?? clientRequestId,
     });
   }
+}
+
+function isReadOnlyBatch(body: unknown): boolean {
+  const requests = (body as { requests?: unknown } | null)?.requests;
+  return (
+    Array.isArray(requests) &&
+    requests.every((r) => String((r as { method?: unknown }).method ?? 'GET').toUpperCase() === 'GET')
+  );
 }
 
 function safeDecode(path: string): string {
