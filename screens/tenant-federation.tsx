@@ -5,9 +5,9 @@
 import { Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import type { FederatedDomain, FederationPlanResult, MfaPolicyCheck } from '../src/federation/federation.js';
-import type { FederationChange } from '../state/federation-plan.js';
+import { type FederationChange, federationWriteGate } from '../state/federation-plan.js';
 import type { Migration } from '../state/model.js';
-import { currentMigration } from '../state/selectors.js';
+import { currentMigration, stepStatus } from '../state/selectors.js';
 import { ConfirmByTyping } from './confirm-by-typing.js';
 import { useKeys } from './key-router.js';
 import { listMove } from './list-keys.js';
@@ -73,8 +73,15 @@ export function TenantFederation(props: SectionProps) {
       },
     );
   };
+  // the step's guards stand before any tenant-wide write: plan and apply only in a started step 10
+  const gateProblem = () => (m ? federationWriteGate(stepStatus(m, props.stepRef)) : null);
   const makePlan = (overridden = caOverridden, note?: TenantTask['message']) => {
     if (!services || !m) return;
+    const gate = gateProblem();
+    if (gate) {
+      task.setMessage({ kind: 'error', text: gate });
+      return;
+    }
     task.start(
       'Planning',
       () =>
@@ -93,6 +100,11 @@ export function TenantFederation(props: SectionProps) {
   };
   const apply = (change: FederationChange, typed: string) => {
     if (!services) return;
+    const gate = gateProblem();
+    if (gate) {
+      task.setMessage({ kind: 'error', text: gate });
+      return;
+    }
     task.start(
       `Changing ${change.domain}`,
       () => services.applyFederation(change, typed),

@@ -3,6 +3,8 @@
 // legacy SupportsMfa flag governs, which Graph cannot read, so the admin attests how MFA was enforced;
 // and once written the value can never go back to null.
 
+import type { StepStatus } from './model.js';
+
 export const FEDERATED_IDP_MFA_BEHAVIORS = [
   'acceptIfMfaDoneByFederatedIdp',
   'enforceMfaByFederatedIdp',
@@ -137,4 +139,15 @@ export function planFederationRollback(
       });
   }
   return plan;
+}
+
+/**
+ * The tenant-wide change is made only inside a started step 10: starting it is where design §2's
+ * guards (every user migrated or excepted, every dependency migrated) refuse, or are overridden with
+ * a recorded reason. Planning and applying outside that would step around them.
+ */
+export function federationWriteGate(step10: StepStatus): string | null {
+  if (step10 === 'in-progress') return null;
+  if (step10 === 'done') return 'Step 10 is done: reopen it (r) before changing federation again.';
+  return 'Start step 10 first (i): every user migrated or excepted and every dependency migrated, or an override with a written reason.';
 }

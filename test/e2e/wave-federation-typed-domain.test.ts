@@ -44,6 +44,11 @@ describe('federation change needs the typed domain name (issue 5, tmux + emulato
 
     await selectLine(tmux, /10 Update domain federation settings/);
     await tmux.press('Enter', 'Step 10 · Update domain federation settings');
+    // the tenant change is planned only in a started step 10: its guard is overridden with a reason
+    await tmux.press('i', '✖ Change federation only after step 8 is done');
+    await tmux.press('o', 'Override reason');
+    await tmux.press({ text: 'Test tenant, exceptions on file' }, 'exceptions on file');
+    await tmux.press('Enter', /Step 10 · .*in progress/);
     await openSection(tmux, 'Tenant');
     let screen = await tmux.press('l', /fabrikam\.com: enforceMfaByFederatedIdp/, { timeoutMs: 30_000 });
     expect(screen).toMatch(/Conditional Access requiring MFA/);

@@ -55,6 +55,19 @@ interface Setup {
   probe: Probe;
 }
 
+// Step 10 started with both of its guards overridden: the tenant section plans only then.
+const STEP10_STARTED: MigrationEvent[] = [
+  {
+    type: 'set-step-status',
+    ref: { step: 'federation' },
+    status: 'in-progress',
+    override: [
+      { guard: 'federation-needs-users', reason: 'test tenant: exceptions on file' },
+      { guard: 'federation-needs-dependencies', reason: 'test tenant: no dependencies' },
+    ],
+  },
+];
+
 async function setup(
   opts: { faults?: FaultOptions; scp?: string; seed?: MigrationEvent[] } = {},
 ): Promise<Setup> {
@@ -92,8 +105,22 @@ function show(s: Setup, stepRef: StepRef) {
 const patches = () => h?.emu.requestLog.filter((r) => r.method === 'PATCH') ?? [];
 
 describe('Federation (step 10)', () => {
-  it('lists domains, plans, refuses a wrong typed name, applies with the right one, reads back and records', async () => {
+  it('plans nothing until step 10 is started, where its guards stand', async () => {
     const s = await setup();
+    const ui = show(s, { step: 'federation' });
+    await toSection(ui, 'Tenant');
+    ui.press('l');
+    await see(ui, 'fabrikam.com: enforceMfaByFederatedIdp');
+    ui.press(KEYS.down);
+    await see(ui, /[›>] [☑☐[\] x]+ fabrikam\.com/);
+    ui.press(' ');
+    ui.press('p');
+    await see(ui, 'Start step 10 first');
+    expect(patches()).toEqual([]);
+  });
+
+  it('lists domains, plans, refuses a wrong typed name, applies with the right one, reads back and records', async () => {
+    const s = await setup({ seed: STEP10_STARTED });
     const ui = show(s, { step: 'federation' });
     await toSection(ui, 'Tenant');
     ui.press('l');
@@ -134,6 +161,7 @@ describe('Federation (step 10)', () => {
   it('needs an attestation where the value was never set, then warns the first write cannot be undone', async () => {
     const s = await setup({
       seed: [
+        ...STEP10_STARTED,
         {
           type: 'upsert-inventory-row',
           table: 'services',
@@ -172,6 +200,7 @@ describe('Federation (step 10)', () => {
 
   it('names the missing Directory.AccessAsUser.All consent when Graph refuses the change', async () => {
     const s = await setup({
+      seed: STEP10_STARTED,
       faults: { federationPatchNeedsAccessAsUser: true },
       scp: ALL_DELEGATED.split(' ')
         .filter((x) => x !== 'Directory.AccessAsUser.All')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type DomainFederationFacts,
+  federationWriteGate,
   planFederationChange,
   planFederationRollback,
 } from '../../state/federation-plan.js';
@@ -85,5 +86,14 @@ describe('planFederationRollback', () => {
       },
     ]);
     expect(p.warnings[0]).toMatch(/fabrikam.com is now acceptIfMfaDoneByFederatedIdp/);
+  });
+});
+
+describe('federationWriteGate', () => {
+  it('lets the tenant change happen only in a started step 10', () => {
+    expect(federationWriteGate('in-progress')).toBeNull();
+    expect(federationWriteGate('pending')).toMatch(/Start step 10 first/);
+    expect(federationWriteGate('blocked')).toMatch(/Start step 10 first/);
+    expect(federationWriteGate('done')).toMatch(/reopen it/);
   });
 });
