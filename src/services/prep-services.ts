@@ -127,6 +127,8 @@ function windowsPowerShell(script: string): Promise<string> {
 /** One line from a failed read or write: what, and the system's code. */
 function ioMessage(action: string, path: string, e: unknown): Error {
   const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  if (code === 'EEXIST')
+    return new Error(`${path} already exists and was left as it is. Choose another name.`);
   return new Error(`Cannot ${action} ${path} (${code}). Check the path and permissions.`);
 }
 
@@ -137,7 +139,9 @@ export function defaultDataFolderFor(platform: NodeJS.Platform, programFiles?: s
 
 export function createPrepServices(deps: PrepServicesDeps): PrepServices {
   const readFile = deps.readFile ?? ((p: string) => fsReadFile(p));
-  const writeFile = deps.writeFile ?? ((p: string, t: string) => fsWriteFile(p, t, 'utf8'));
+  // 'wx': a typed path never replaces an existing file (a typo could name the state or a data file)
+  const writeFile =
+    deps.writeFile ?? ((p: string, t: string) => fsWriteFile(p, t, { encoding: 'utf8', flag: 'wx' }));
   const runPowerShell = deps.runPowerShell ?? (deps.platform === 'win32' ? windowsPowerShell : undefined);
   const resolvePath = (p: string) => (isAbsolute(p.trim()) ? p.trim() : resolve(deps.cwd, p.trim()));
   const read = async (path: string, what: string) => {

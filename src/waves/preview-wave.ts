@@ -1,6 +1,7 @@
 // Step 5's optional sync preview: the admin's per-user CSV of MFA Server data (columns in the README)
 // run through the Migration Utility's rules. Nothing is kept until the admin accepts: then the
 // per-user predictions go to preview.jsonl, which verification compares against.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { readJsonl, writeFileAtomic } from '../../state/data-files.js';
 import { parseUserExport, type RowError } from '../sync-preview/parse-user-export.js';
@@ -71,6 +72,8 @@ export async function exportPreviewCsv(
 ): Promise<{ rows: number }> {
   const all: UserPreview[] = [];
   for await (const p of readPreview(files, opts)) all.push(p);
+  // a typed path never replaces an existing file (a typo could name the state or a wave file)
+  if (existsSync(file)) throw new Error(`${file} already exists and was left as it is. Choose another name.`);
   await writeFileAtomic(file, previewToCsv(all, maskPhone));
   return { rows: all.length };
 }

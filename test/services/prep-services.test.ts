@@ -45,6 +45,8 @@ describe('prep services', () => {
     const saved = await s.saveProbeScript('probe.ps1');
     expect(saved).toBe(join(dir, 'probe.ps1'));
     expect(await readFile(saved, 'utf8')).toContain('mfa-migrate');
+    // a typed path never replaces an existing file
+    await expect(s.saveProbeScript('probe.ps1')).rejects.toThrow(/already exists and was left as it is/);
     expect(s.probeRunLine(saved)).toBe(
       'powershell -NoProfile -ExecutionPolicy Bypass -File .\\probe.ps1 > probe-%COMPUTERNAME%.json',
     );
