@@ -1,10 +1,10 @@
 // Small read helpers the step screens share: which step state a ref points at, words for statuses,
 // and fresh ids for things the admin adds (the reducer is pure, so ids come in the event).
-import type { Migration, StepRef, StepState, StepStatus, Wave, WaveStepId } from '../state/model.js';
 
-export function isWaveStep(step: string): step is WaveStepId {
-  return step === 'migrate-users' || step === 'validate';
-}
+import { isWaveStep } from '../state/ids.js';
+import type { Migration, StepRef, StepState, StepStatus, Wave } from '../state/model.js';
+
+export { isWaveStep };
 
 export function waveOf(m: Migration, waveId: string | undefined): Wave | undefined {
   return waveId === undefined ? undefined : m.waves.find((w) => w.id === waveId);

@@ -1,11 +1,12 @@
 // Input checks shared by the reducer and the screens, so a screen can show the same one-line message
 // the reducer would refuse with before the admin presses Enter. Each returns null (fine) or a message.
 import type { GroupRef, Migration, RootState, Wave } from './model.js';
+import { MAX_ROLLOUT_GROUPS } from './rollout-plan.js';
 
 export const MIGRATION_NAME_MAX = 80;
 export const WAVE_NAME_MAX = 60;
-/** Staged rollout takes at most 10 groups per feature (design §8). */
-export const ROLLOUT_GROUPS_MAX = 10;
+/** Entra's limit of groups per staged-rollout feature (one source: rollout-plan.ts). */
+export const ROLLOUT_GROUPS_MAX = MAX_ROLLOUT_GROUPS;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A DNS name with at least two labels and an alphabetic top-level label (contoso.com,

@@ -1,6 +1,7 @@
 // Finding the migration and rollout groups. A display name is not unique in Entra, so a name lookup
 // returns every exact match and the caller makes the admin choose.
 import type { Group } from '@microsoft/microsoft-graph-types';
+import { isGuid } from '../../../state/validation.js';
 import type { GraphClient } from '../client.js';
 import { eq, queryString, segment } from '../odata.js';
 import { all } from './paging.js';
@@ -16,11 +17,7 @@ export const GROUP_SELECT = [
   'onPremisesSyncEnabled',
 ] as const;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isGuid(value: string): boolean {
-  return GUID.test(value.trim());
-}
+export { isGuid };
 
 export function isDynamicGroup(group: Group): boolean {
   return (group.groupTypes ?? []).includes('DynamicMembership');

@@ -3,6 +3,10 @@
 // every read sends `Prefer: include-unknown-enum-members` — without it the policy reads back as
 // unknownFutureValue and a tool would create a second one.
 import type { FeatureRolloutPolicy } from '@microsoft/microsoft-graph-types';
+import {
+  MAX_GROUP_USERS as MAX_ROLLOUT_GROUP_USERS,
+  MAX_ROLLOUT_GROUPS,
+} from '../../../state/rollout-plan.js';
 import type { GraphClient } from '../client.js';
 import { writePolicy } from '../client.js';
 import { CLOUD_ENDPOINTS } from '../clouds.js';
@@ -12,8 +16,11 @@ import { all } from './paging.js';
 
 export const MFA_FEATURE = 'multiFactorAuthentication';
 export const PREFER_UNKNOWN_ENUMS = { Prefer: 'include-unknown-enum-members' } as const;
-export const MAX_ROLLOUT_GROUPS = 10;
-export const MAX_ROLLOUT_GROUP_USERS = 50_000;
+// Entra's staged-rollout limits live with the rollout plan (state/), the one place that decides.
+export {
+  MAX_GROUP_USERS as MAX_ROLLOUT_GROUP_USERS,
+  MAX_ROLLOUT_GROUPS,
+} from '../../../state/rollout-plan.js';
 
 const BASE = '/policies/featureRolloutPolicies';
 
